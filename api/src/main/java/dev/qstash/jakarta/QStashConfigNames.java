@@ -1,0 +1,110 @@
+package dev.qstash.jakarta;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Every MicroProfile Config key read by qstash-jakarta.
+ *
+ * <p>
+ * The keys are lower-case and dotted, with the region first, so that the MicroProfile Config environment-variable
+ * mapping turns each of them into exactly the variable name the official QStash SDKs read: {@code qstash.token} is
+ * found in {@code QSTASH_TOKEN}, {@code us-east-1.qstash.current-signing-key} in
+ * {@code US_EAST_1_QSTASH_CURRENT_SIGNING_KEY}. An application that already runs an official SDK keeps its
+ * environment unchanged.
+ *
+ * <table>
+ * <caption>Keys and the environment variables they are found in</caption>
+ * <tr><th>key</th><th>environment variable</th><th>meaning</th></tr>
+ * <tr><td>{@value #URL}</td><td>{@code QSTASH_URL}</td><td>API base URL, default {@value #DEFAULT_URL}</td></tr>
+ * <tr><td>{@value #TOKEN}</td><td>{@code QSTASH_TOKEN}</td><td>API token</td></tr>
+ * <tr><td>{@value #CURRENT_SIGNING_KEY}</td><td>{@code QSTASH_CURRENT_SIGNING_KEY}</td><td>signing key</td></tr>
+ * <tr><td>{@value #NEXT_SIGNING_KEY}</td><td>{@code QSTASH_NEXT_SIGNING_KEY}</td><td>next signing key</td></tr>
+ * <tr><td>{@value #REGION}</td><td>{@code QSTASH_REGION}</td><td>primary region; switches migration mode on</td></tr>
+ * <tr><td>{@code us-east-1.qstash.url}, ... (see {@link #regional})</td><td>{@code US_EAST_1_QSTASH_URL},
+ * ...</td><td>per-region url, token and keys</td></tr>
+ * </table>
+ *
+ * @since 0.1
+ */
+public final class QStashConfigNames {
+
+    /** The API base URL of single-region mode. Default {@value #DEFAULT_URL}. */
+    public static final String URL = "qstash.url";
+
+    /** The API token of single-region mode. */
+    public static final String TOKEN = "qstash.token";
+
+    /** The current signing key of single-region mode (the default keys in migration mode). */
+    public static final String CURRENT_SIGNING_KEY = "qstash.current-signing-key";
+
+    /** The next signing key of single-region mode (the default keys in migration mode). */
+    public static final String NEXT_SIGNING_KEY = "qstash.next-signing-key";
+
+    /**
+     * The primary region, {@code US_EAST_1} or {@code EU_CENTRAL_1} (any spelling {@link QStashRegion#parse} takes).
+     * A valid value switches migration mode on.
+     */
+    public static final String REGION = "qstash.region";
+
+    /** Seconds of clock skew allowed when checking {@code exp} and {@code nbf}. Default 0. */
+    public static final String VERIFY_CLOCK_TOLERANCE = "qstash.verify.clock-tolerance";
+
+    /**
+     * Whether the token's {@code sub} claim must equal the URL the request was sent to. Default {@code false}, as in
+     * the official SDK's framework adapters.
+     */
+    public static final String VERIFY_URL_CHECK = "qstash.verify.url-check";
+
+    /**
+     * The public base URL of the application (for example {@code https://app.example.com}) that the {@code sub}
+     * claim is compared against when the application runs behind a proxy. Only used when {@link #VERIFY_URL_CHECK}
+     * is on; without it the request's own URL is used.
+     */
+    public static final String VERIFY_PUBLIC_URL = "qstash.verify.public-url";
+
+    /** The largest request body, in bytes, that is buffered and verified; larger ones get 413. Default 1 MiB. */
+    public static final String VERIFY_MAX_BODY_SIZE = "qstash.verify.max-body-size";
+
+    /** How often the publisher retries a call that failed at the network level. Default 5 (6 attempts). */
+    public static final String CLIENT_RETRIES = "qstash.client.retries";
+
+    /** The base URL used when {@link #URL} is not set. */
+    public static final String DEFAULT_URL = "https://qstash.upstash.io";
+
+    /** The default of {@link #VERIFY_MAX_BODY_SIZE}: 1 MiB. */
+    public static final int DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
+
+    private QStashConfigNames() {
+    }
+
+    /**
+     * The key of a per-region setting: {@code regional(US_EAST_1, TOKEN)} is {@code us-east-1.qstash.token}, found in
+     * the environment variable {@code US_EAST_1_QSTASH_TOKEN}.
+     *
+     * @param region the region
+     * @param key one of {@link #URL}, {@link #TOKEN}, {@link #CURRENT_SIGNING_KEY}, {@link #NEXT_SIGNING_KEY}
+     * @return the region-prefixed key
+     */
+    public static String regional(QStashRegion region, String key) {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(key, "key");
+        return region.configPrefix() + "." + key;
+    }
+
+    /**
+     * The environment variable a key is found in under the MicroProfile Config mapping rules: every character that is
+     * not a letter, digit or {@code _} becomes {@code _}, then the name is upper-cased.
+     *
+     * @param key a config key
+     * @return the environment variable name, for example {@code QSTASH_CURRENT_SIGNING_KEY}
+     */
+    public static String environmentVariable(String key) {
+        StringBuilder name = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            name.append(Character.isLetterOrDigit(c) || c == '_' ? c : '_');
+        }
+        return name.toString().toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.qstash.jakarta;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.IntFunction;
+
+import org.eclipse.microprofile.config.Config;
+
+import dev.qstash.jakarta.spi.QStashProvider;
+
+/**
+ * Publishes messages to QStash through one region.
+ *
+ * <p>
+ * In a CDI application, inject it: {@code @Inject QStashPublisher publisher;} is bound to the primary region (see
+ * {@link QStashConfigNames}), and {@code @Inject @ForRegion(EU_CENTRAL_1) QStashPublisher} to a given region. Outside
+ * CDI, build one with {@link #builder()} and close it when done. Instances are thread-safe.
+ *
+ * <p>
+ * Every method has a synchronous form, which throws, and an asynchronous form, whose stage completes exceptionally
+ * with the same exceptions: {@link QStashApiException} when QStash answers outside 200-299
+ * ({@link QStashRateLimitException} for 429), {@link QStashConfigurationException} when no token is configured, and
+ * {@link QStashException} when QStash could not be reached after the configured retries. Only network failures are
+ * retried, with the official SDK's backoff ({@code exp(n) * 50} ms, 5 retries); a retried publish may reach QStash
+ * twice, so give messages a {@link PublishRequest.Builder#deduplicationId(String) deduplication id} when that matters.
+ *
+ * @since 0.1
+ */
+public interface QStashPublisher extends AutoCloseable {
+
+    /**
+     * The region whose credentials this publisher uses: the configured primary region or the region of a
+     * {@link ForRegion} publisher; in single-region mode, the region of a QStash regional URL.
+     *
+     * @return the region, or empty in single-region mode with the default or a custom URL
+     */
+    Optional<QStashRegion> region();
+
+    /**
+     * Publishes (or, with {@link PublishRequest#queue()}, enqueues) one message to one URL.
+     *
+     * @param request a request built with {@link PublishRequest#toUrl(String)}
+     * @return QStash's answer
+     * @throws IllegalArgumentException if the request targets a URL group
+     */
+    PublishResponse publish(PublishRequest request);
+
+    /**
+     * Publishes asynchronously; see {@link #publish(PublishRequest)}.
+     *
+     * @param request a request built with {@link PublishRequest#toUrl(String)}
+     * @return QStash's answer, when it arrives
+     */
+    CompletionStage<PublishResponse> publishAsync(PublishRequest request);
+
+    /**
+     * Publishes (or enqueues) one message to every endpoint of a URL group.
+     *
+     * @param request a request built with {@link PublishRequest#toUrlGroup(String)}
+     * @return one answer per endpoint
+     * @throws IllegalArgumentException if the request targets a single URL
+     */
+    List<PublishResponse> publishToUrlGroup(PublishRequest request);
+
+    /**
+     * Publishes to a URL group asynchronously; see {@link #publishToUrlGroup(PublishRequest)}.
+     *
+     * @param request a request built with {@link PublishRequest#toUrlGroup(String)}
+     * @return one answer per endpoint, when they arrive
+     */
+    CompletionStage<List<PublishResponse>> publishToUrlGroupAsync(PublishRequest request);
+
+    /**
+     * Enqueues one message to a queue: the same as publishing {@code request} with
+     * {@link PublishRequest.Builder#queue(String) queue(queueName)}.
+     *
+     * @param queueName the queue; QStash creates it if needed
+     * @param request a request built with {@link PublishRequest#toUrl(String)}
+     * @return QStash's answer
+     */
+    default PublishResponse enqueue(String queueName, PublishRequest request) {
+        return publish(request.toBuilder().queue(queueName).build());
+    }
+
+    /**
+     * Publishes several messages in one call ({@code POST /v2/batch}). Each request may target a URL or a URL group
+     * and may name a queue. Bodies must be text (UTF-8) or JSON: the batch format carries bodies as JSON strings.
+     *
+     * @param requests the messages
+     * @return one list per request, in order: one answer for a URL, one per endpoint for a URL group
+     */
+    List<List<PublishResponse>> batch(List<PublishRequest> requests);
+
+    /**
+     * Publishes several messages asynchronously; see {@link #batch(List)}.
+     *
+     * @param requests the messages
+     * @return one list per request, when they arrive
+     */
+    CompletionStage<List<List<PublishResponse>>> batchAsync(List<PublishRequest> requests);
+
+    /**
+     * Releases the HTTP client. Do not call it on an injected publisher: the container closes those.
+     */
+    @Override
+    void close();
+
+    /**
+     * Starts building a publisher without CDI. The implementation is found with {@link java.util.ServiceLoader}.
+     *
+     * @return a new builder
+     * @throws IllegalStateException if no implementation (qstash-jakarta-impl) is on the class path
+     */
+    static Builder builder() {
+        return QStashProvider.instance().newPublisherBuilder();
+    }
+
+    /**
+     * Builds a {@link QStashPublisher} outside CDI.
+     *
+     * <p>
+     * Credentials are resolved as the official SDK resolves them: an explicit base URL <em>and</em> token win;
+     * otherwise, when {@link QStashConfigNames#REGION} names a region whose url and token are both configured,
+     * those; otherwise the explicit value, else the {@code qstash.url} / {@code qstash.token} config, else
+     * {@value QStashConfigNames#DEFAULT_URL}. {@link #region(QStashRegion)} instead binds to one region's
+     * credentials, like {@link ForRegion}. Config is read from {@link #config(Config)} or, when that is not set
+     * and config is needed, from {@code ConfigProvider.getConfig()}.
+     *
+     * @since 0.1
+     */
+    interface Builder {
+
+        /**
+         * The API base URL, for example {@code https://qstash-us-east-1.upstash.io}.
+         *
+         * @param baseUrl the base URL
+         * @return this builder
+         */
+        Builder baseUrl(String baseUrl);
+
+        /**
+         * The API token.
+         *
+         * @param token the token
+         * @return this builder
+         */
+        Builder token(String token);
+
+        /**
+         * Binds the publisher to one region's configured credentials ({@code <region>.qstash.url} and
+         * {@code <region>.qstash.token}), ignoring the primary region.
+         *
+         * @param region the region
+         * @return this builder
+         */
+        Builder region(QStashRegion region);
+
+        /**
+         * The config to resolve credentials and options from.
+         *
+         * @param config a MicroProfile Config
+         * @return this builder
+         */
+        Builder config(Config config);
+
+        /**
+         * How often to retry a call that failed at the network level. Default 5; 0 disables retries.
+         *
+         * @param retries zero or more
+         * @return this builder
+         */
+        Builder retries(int retries);
+
+        /**
+         * The wait before retry {@code n} (0 for the first retry). Default {@code exp(n) * 50} ms.
+         *
+         * @param backoff the wait for each retry index
+         * @return this builder
+         */
+        Builder backoff(IntFunction<Duration> backoff);
+
+        /**
+         * Builds the publisher.
+         *
+         * @return a new publisher; close it when done
+         * @throws QStashConfigurationException if a setting is invalid
+         */
+        QStashPublisher build();
+    }
+}

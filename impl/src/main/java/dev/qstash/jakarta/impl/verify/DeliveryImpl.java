@@ -1,0 +1,75 @@
+package dev.qstash.jakarta.impl.verify;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import dev.qstash.jakarta.QStashDelivery;
+import dev.qstash.jakarta.QStashRegion;
+
+/** A verified delivery: the token's claims plus the QStash headers sent beside it. */
+public record DeliveryImpl(VerifiedToken token, String messageId, int retried, Optional<QStashRegion> region,
+        Optional<String> scheduleId, Optional<String> urlGroup) implements QStashDelivery {
+
+    /** The request property (and so servlet request attribute) the filter leaves the delivery under. */
+    public static final String ATTRIBUTE = DeliveryImpl.class.getName();
+
+    static DeliveryImpl of(VerifiedToken token, MultivaluedMap<String, String> headers) {
+        return new DeliveryImpl(token,
+                Optional.ofNullable(headers.getFirst("Upstash-Message-Id")).orElse(""),
+                retried(headers.getFirst("Upstash-Retried")),
+                QStashRegion.parse(headers.getFirst("Upstash-Region")),
+                Optional.ofNullable(headers.getFirst("Upstash-Schedule-Id")).filter(s -> !s.isEmpty()),
+                Optional.ofNullable(headers.getFirst("Upstash-Topic-Name")).filter(s -> !s.isEmpty()));
+    }
+
+    private static int retried(String value) {
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    @Override
+    public Optional<QStashRegion> verifiedWithRegionKeys() {
+        return token.keysRegion();
+    }
+
+    @Override
+    public SigningKey signingKey() {
+        return token.signingKey();
+    }
+
+    @Override
+    public String subject() {
+        return token.claims().get("sub") instanceof String sub ? sub : "";
+    }
+
+    @Override
+    public Optional<String> tokenId() {
+        return token.claims().get("jti") instanceof String jti ? Optional.of(jti) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Instant> issuedAt() {
+        return token.claims().get("iat") instanceof Number iat
+                ? Optional.of(Instant.ofEpochSecond(iat.longValue()))
+                : Optional.empty();
+    }
+
+    @Override
+    public Instant expiresAt() {
+        return Instant.ofEpochSecond(((Number) token.claims().get("exp")).longValue());
+    }
+
+    @Override
+    public Map<String, Object> claims() {
+        return token.claims();
+    }
+}
