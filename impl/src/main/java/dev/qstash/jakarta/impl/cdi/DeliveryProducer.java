@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,16 +16,18 @@ import dev.qstash.jakarta.impl.verify.DeliveryImpl;
 /**
  * Produces the request-scoped {@link QStashDelivery}. The filter leaves the delivery as a JAX-RS request property,
  * which every supported server exposes as a servlet request attribute; injecting the JAX-RS request context into
- * beans is not portable (RESTEasy refuses it).
+ * beans is not portable (RESTEasy refuses it). The servlet request is looked up only when the delivery is first used,
+ * so an application without servlets (publishing only) deploys fine.
  */
 public class DeliveryProducer {
 
     @Produces
     @RequestScoped
-    QStashDelivery delivery(HttpServletRequest request) {
-        return request.getAttribute(DeliveryImpl.ATTRIBUTE) instanceof QStashDelivery delivery
-                ? delivery
-                : NotVerified.INSTANCE;
+    QStashDelivery delivery(Instance<HttpServletRequest> request) {
+        if (request.isResolvable() && request.get().getAttribute(DeliveryImpl.ATTRIBUTE) instanceof QStashDelivery d) {
+            return d;
+        }
+        return NotVerified.INSTANCE;
     }
 
     /** Stands in when the resource is not guarded by {@code @VerifyQStash}: every method says so. */

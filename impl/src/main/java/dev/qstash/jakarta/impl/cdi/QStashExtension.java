@@ -19,8 +19,8 @@ import dev.qstash.jakarta.impl.publish.RestClientQStashPublisher;
  * registration in the application.
  *
  * <p>
- * Adds the internal beans ({@link QStashRuntime}, {@link DeliveryProducer}) and one synthetic
- * {@code @ApplicationScoped} {@link QStashPublisher} for the primary region ({@code @Default}) and one per region
+ * Adds the internal beans ({@link QStashRuntime}, and {@link DeliveryProducer} where the Servlet API exists) and one
+ * synthetic {@code @ApplicationScoped} {@link QStashPublisher} for the primary region ({@code @Default}) and one per region
  * ({@code @ForRegion}), each closed when the application stops.
  */
 public class QStashExtension implements Extension {
@@ -28,8 +28,20 @@ public class QStashExtension implements Extension {
     void addInternalBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         event.addAnnotatedType(beanManager.createAnnotatedType(QStashRuntime.class),
                 QStashExtension.class.getName() + "." + QStashRuntime.class.getSimpleName());
-        event.addAnnotatedType(beanManager.createAnnotatedType(DeliveryProducer.class),
-                QStashExtension.class.getName() + "." + DeliveryProducer.class.getSimpleName());
+        if (servletApiPresent()) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(DeliveryProducer.class),
+                    QStashExtension.class.getName() + "." + DeliveryProducer.class.getSimpleName());
+        }
+    }
+
+    /** Receiving needs a servlet container; publishing does not, so a servlet-less CDI application still deploys. */
+    private static boolean servletApiPresent() {
+        try {
+            Class.forName("jakarta.servlet.http.HttpServletRequest", false, QStashExtension.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     void addPublishers(@Observes AfterBeanDiscovery event) {

@@ -1,5 +1,7 @@
 package dev.qstash.jakarta.impl.publish;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -41,8 +43,14 @@ public class QStashResponseExceptionMapper implements ResponseExceptionMapper<QS
     }
 
     private static String errorText(Response response) {
-        String body = response.hasEntity() ? response.readEntity(String.class) : "";
-        if (body == null || body.isBlank()) {
+        String body;
+        try {
+            byte[] bytes = response.readEntity(byte[].class); // whatever the content type, or none
+            body = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+        } catch (RuntimeException unreadable) {
+            body = "";
+        }
+        if (body.isBlank()) {
             return "Error: status=" + response.getStatus();
         }
         try {
@@ -50,7 +58,7 @@ public class QStashResponseExceptionMapper implements ResponseExceptionMapper<QS
             if (error != null && error.isTextual()) {
                 return error.asText();
             }
-        } catch (Exception notJson) {
+        } catch (IOException notJson) {
             // the raw text is the best explanation there is
         }
         return body;

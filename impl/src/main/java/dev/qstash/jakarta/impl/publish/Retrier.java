@@ -13,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
-import jakarta.ws.rs.ProcessingException;
-
 import dev.qstash.jakarta.QStashException;
 
 /**
@@ -60,7 +58,10 @@ final class Retrier {
                 return;
             }
             Throwable cause = unwrap(failure);
-            if (!isNetworkFailure(cause)) {
+            QStashException answer = qstashException(cause);
+            if (answer != null) {
+                result.completeExceptionally(answer); // an answer from QStash, or ours: final, and typed
+            } else if (!isNetworkFailure(cause)) {
                 result.completeExceptionally(cause);
             } else if (n < retries) {
                 Duration wait = backoff.apply(n);
@@ -85,20 +86,24 @@ final class Retrier {
         return t;
     }
 
+    /** The typed exception anywhere in the chain: implementations may wrap the mapper's in a ProcessingException. */
+    static QStashException qstashException(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof QStashException found) {
+                return found;
+            }
+        }
+        return null;
+    }
+
     /** No HTTP answer: a connection refused, reset or timed out, which the JAX-RS client reports as I/O. */
     static boolean isNetworkFailure(Throwable failure) {
-        if (failure instanceof QStashException) {
-            return false;
-        }
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof IOException) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
-        return failure instanceof ProcessingException;
+        return false;
     }
 
     private static String rootMessage(Throwable failure) {

@@ -1,0 +1,74 @@
+package dev.qstash.jakarta.impl.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.resteasy.plugins.server.sun.http.HttpContextBuilder;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.qstash.jakarta.impl.cdi.QStashExtension;
+
+/**
+ * A real JAX-RS runtime (RESTEasy) on a loopback socket, with a real CDI container (Weld) running the extension and
+ * the application's config registered: what a server gives the filter, minus the servlet layer.
+ */
+public final class JaxrsServer implements AutoCloseable {
+
+    private final Config config;
+    private final WeldContainer weld;
+    private final HttpServer server;
+    private final HttpContextBuilder context;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    public JaxrsServer(Map<String, String> environment, List<Class<?>> resources, List<Class<?>> providers)
+            throws IOException {
+        config = TestConfig.environment(environment);
+        ConfigProviderResolver.instance().registerConfig(config, Thread.currentThread().getContextClassLoader());
+        try {
+            weld = new Weld().disableDiscovery().addExtension(new QStashExtension())
+                    .addBeanClasses(resources.toArray(Class<?>[]::new)).initialize();
+        } catch (RuntimeException e) {
+            ConfigProviderResolver.instance().releaseConfig(config);
+            throw e;
+        }
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        context = new HttpContextBuilder();
+        context.getDeployment().getActualResourceClasses().addAll(resources);
+        context.getDeployment().getActualProviderClasses().addAll(providers);
+        context.bind(server);
+        server.start();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    public HttpResponse<byte[]> post(String path, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        context.cleanup();
+        weld.shutdown();
+        ConfigProviderResolver.instance().releaseConfig(config);
+    }
+}
