@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.junit5.EnableWeld;
 import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
@@ -46,6 +45,7 @@ class QStashExtensionTest {
     private static RecordingServer us;
     private static RecordingServer eu;
     private static Config config;
+    private static AutoCloseable installed;
 
     /** Stands in for the servlet container's built-in request bean; attributes are what the filter leaves. */
     static final Map<String, Object> REQUEST_ATTRIBUTES = new ConcurrentHashMap<>();
@@ -71,12 +71,12 @@ class QStashExtensionTest {
                 "EU_CENTRAL_1_QSTASH_URL", eu.baseUrl(), "EU_CENTRAL_1_QSTASH_TOKEN", "token_eu",
                 "US_EAST_1_QSTASH_CURRENT_SIGNING_KEY", "sig_us_current", "US_EAST_1_QSTASH_NEXT_SIGNING_KEY",
                 "sig_us_next"));
-        ConfigProviderResolver.instance().registerConfig(config, Thread.currentThread().getContextClassLoader());
+        installed = TestConfig.install(config);
     }
 
     @AfterAll
-    static void stopRegions() {
-        ConfigProviderResolver.instance().releaseConfig(config);
+    static void stopRegions() throws Exception {
+        installed.close();
         us.close();
         eu.close();
     }
@@ -170,14 +170,11 @@ class QStashExtensionTest {
 
     @Test
     void aRegionWithoutATokenStillInjectsAndNamesTheKeyWhenUsed() throws Exception {
-        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
         // a second container, whose config lacks the EU token
-        resolver.releaseConfig(config);
-        Config noEu = TestConfig.environment(Map.of("QSTASH_TOKEN", "t"));
-        resolver.registerConfig(noEu, Thread.currentThread().getContextClassLoader());
-        try (org.jboss.weld.environment.se.WeldContainer container = WeldInitiator.createWeld().disableDiscovery()
-                .addExtension(new QStashExtension()).addBeanClasses(Client.class).containerId("no-eu")
-                .initialize()) {
+        try (AutoCloseable noEu = TestConfig.install(TestConfig.environment(Map.of("QSTASH_TOKEN", "t")));
+                org.jboss.weld.environment.se.WeldContainer container = WeldInitiator.createWeld().disableDiscovery()
+                        .addExtension(new QStashExtension()).addBeanClasses(Client.class).containerId("no-eu")
+                        .initialize()) {
             QStashPublisher euPublisher = container.select(QStashPublisher.class,
                     ForRegion.Literal.of(QStashRegion.EU_CENTRAL_1)).get();
             QStashConfigurationException e = assertThrows(QStashConfigurationException.class,
@@ -185,18 +182,14 @@ class QStashExtensionTest {
             assertTrue(e.getMessage().endsWith("set eu-central-1.qstash.token (env EU_CENTRAL_1_QSTASH_TOKEN)"),
                     e.getMessage());
         } finally {
-            resolver.releaseConfig(noEu);
-            resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
+            installed = TestConfig.install(config);
         }
     }
 
     @Test
-    void aDeploymentThatCanNeitherPublishNorVerifySaysSoOnceAtStartup() {
-        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
-        resolver.releaseConfig(config);
-        Config empty = TestConfig.environment(Map.of("QSTASH_REGION", "mars"));
-        resolver.registerConfig(empty, Thread.currentThread().getContextClassLoader());
-        try (dev.qstash.jakarta.impl.testing.LogCapture log = new dev.qstash.jakarta.impl.testing.LogCapture();
+    void aDeploymentThatCanNeitherPublishNorVerifySaysSoOnceAtStartup() throws Exception {
+        try (AutoCloseable empty = TestConfig.install(TestConfig.environment(Map.of("QSTASH_REGION", "mars")));
+                dev.qstash.jakarta.impl.testing.LogCapture log = new dev.qstash.jakarta.impl.testing.LogCapture();
                 org.jboss.weld.environment.se.WeldContainer container = WeldInitiator.createWeld().disableDiscovery()
                         .addExtension(new QStashExtension()).addBeanClasses(Client.class).containerId("empty")
                         .initialize()) {
@@ -206,8 +199,7 @@ class QStashExtensionTest {
             assertTrue(problems.get(1).startsWith("WARNING QSTASH002 QStash is not configured"), problems.get(1));
             assertTrue(problems.get(1).contains("qstash.token (env QSTASH_TOKEN)"), problems.get(1));
         } finally {
-            resolver.releaseConfig(empty);
-            resolver.registerConfig(config, Thread.currentThread().getContextClassLoader());
+            installed = TestConfig.install(config);
         }
     }
 }

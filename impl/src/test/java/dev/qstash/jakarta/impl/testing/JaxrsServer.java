@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.resteasy.plugins.server.sun.http.HttpContextBuilder;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -27,6 +26,7 @@ import dev.qstash.jakarta.impl.cdi.QStashExtension;
 public final class JaxrsServer implements AutoCloseable {
 
     private final Config config;
+    private final AutoCloseable installed;
     private final WeldContainer weld;
     private final HttpServer server;
     private final HttpContextBuilder context;
@@ -35,12 +35,12 @@ public final class JaxrsServer implements AutoCloseable {
     public JaxrsServer(Map<String, String> environment, List<Class<?>> resources, List<Class<?>> providers)
             throws IOException {
         config = TestConfig.environment(environment);
-        ConfigProviderResolver.instance().registerConfig(config, Thread.currentThread().getContextClassLoader());
+        installed = TestConfig.install(config);
         try {
             weld = new Weld().disableDiscovery().addExtension(new QStashExtension())
                     .addBeanClasses(resources.toArray(Class<?>[]::new)).initialize();
         } catch (RuntimeException e) {
-            ConfigProviderResolver.instance().releaseConfig(config);
+            closeQuietly(installed);
             throw e;
         }
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
@@ -69,6 +69,14 @@ public final class JaxrsServer implements AutoCloseable {
         server.stop(0);
         context.cleanup();
         weld.shutdown();
-        ConfigProviderResolver.instance().releaseConfig(config);
+        closeQuietly(installed);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.qstash.jakarta.impl.testing;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
@@ -25,5 +26,17 @@ public final class TestConfig {
     /** Config from dotted properties, as a {@code microprofile-config.properties} file gives them. */
     public static Config properties(Map<String, String> properties) {
         return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 100)).build();
+    }
+
+    /**
+     * Makes {@code config} the application's config ({@code ConfigProvider.getConfig()}) until closed. Replaces any
+     * config registered before, for example the default one the RESTEasy client registers when it first reads config.
+     */
+    public static AutoCloseable install(Config config) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
+        resolver.releaseConfig(resolver.getConfig(loader));
+        resolver.registerConfig(config, loader);
+        return () -> resolver.releaseConfig(config);
     }
 }
