@@ -51,7 +51,11 @@ import dev.qstash.jakarta.impl.verify.SigningKeys;
  */
 public final class QStashSettings {
 
-    private static final int DEFAULT_CLIENT_RETRIES = 5;
+    /** {@code qstash.client.retries} when unset: the official SDK's 5. */
+    public static final int DEFAULT_CLIENT_RETRIES = 5;
+
+    /** The largest body a Java array can buffer (the filter reads one byte past the limit to detect excess). */
+    private static final int MAX_BODY_SIZE = Integer.MAX_VALUE - 16;
 
     private final Credentials primary;
     private final Map<QStashRegion, Credentials> regional;
@@ -272,9 +276,9 @@ public final class QStashSettings {
         }
         int maxBodySize = keys.typed(VERIFY_MAX_BODY_SIZE, Integer.class)
                 .orElse(QStashConfigNames.DEFAULT_MAX_BODY_SIZE);
-        if (maxBodySize < 0) {
-            throw new QStashConfigurationException(
-                    describe(VERIFY_MAX_BODY_SIZE) + " must not be negative, got " + maxBodySize);
+        if (maxBodySize < 0 || maxBodySize > MAX_BODY_SIZE) {
+            throw new QStashConfigurationException(describe(VERIFY_MAX_BODY_SIZE) + " must be between 0 and "
+                    + MAX_BODY_SIZE + " bytes, got " + maxBodySize);
         }
         boolean urlCheck = keys.typed(VERIFY_URL_CHECK, Boolean.class).orElse(false);
         Optional<String> publicUrl = keys.string(VERIFY_PUBLIC_URL);

@@ -11,7 +11,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
-import dev.qstash.jakarta.impl.config.Credentials;
 import dev.qstash.jakarta.impl.config.QStashSettings;
 
 /** {@link QStashPublisher#builder()}: resolves credentials as described on {@link QStashPublisher.Builder}. */
@@ -65,22 +64,17 @@ public final class PublisherBuilderImpl implements QStashPublisher.Builder {
         return this;
     }
 
+    /** An explicit base URL and token read no config; anything else resolves from config as the SDK does. */
     @Override
     public QStashPublisher build() {
-        boolean explicit = baseUrl != null && token != null && region == null;
-        Config source = explicit ? config : config != null ? config : ConfigProvider.getConfig();
-        Credentials credentials;
-        int retryCount = retries != null ? retries : 5;
-        if (explicit) {
-            credentials = QStashSettings.explicit(baseUrl, token);
-        } else {
-            QStashSettings.Publishing publishing = QStashSettings.publishing(source, baseUrl, token, region);
-            publishing.warnings().forEach(warning -> LOG.log(Level.WARNING, "QSTASH001 " + warning));
-            credentials = publishing.credentials();
-            if (retries == null) {
-                retryCount = publishing.clientRetries();
-            }
+        if (baseUrl != null && token != null && region == null) {
+            return new RestClientQStashPublisher(QStashSettings.explicit(baseUrl, token),
+                    new Retrier(retries != null ? retries : QStashSettings.DEFAULT_CLIENT_RETRIES, backoff));
         }
-        return new RestClientQStashPublisher(credentials, new Retrier(retryCount, backoff));
+        QStashSettings.Publishing publishing = QStashSettings.publishing(
+                config != null ? config : ConfigProvider.getConfig(), baseUrl, token, region);
+        publishing.warnings().forEach(warning -> LOG.log(Level.WARNING, "QSTASH001 " + warning));
+        return new RestClientQStashPublisher(publishing.credentials(),
+                new Retrier(retries != null ? retries : publishing.clientRetries(), backoff));
     }
 }
