@@ -1,0 +1,199 @@
+package dev.qstash.jakarta.tck.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+
+/** One message and its delivery state. Mutable fields are guarded by the {@link SimulatorState} lock. */
+final class SimMessage {
+
+    enum State {
+        CREATED, ACTIVE, RETRY, DELIVERED, FAILED, CANCELED
+    }
+
+    static final int DEFAULT_RETRIES = 3;
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    final String id;
+    final String url;
+    final String urlGroup;
+    final String endpointName;
+    final String queue;
+    final Options options;
+    final byte[] body;
+    final long createdAt;
+    final long notBefore;
+    /** Callbacks of callbacks are not sent. */
+    final boolean isCallback;
+
+    int retried;
+    State state = State.CREATED;
+    ScheduledFuture<?> pending;
+
+    SimMessage(String id, String url, String urlGroup, String endpointName, String queue, Options options, byte[] body,
+            long createdAt, boolean isCallback) {
+        this.id = id;
+        this.url = url;
+        this.urlGroup = urlGroup;
+        this.endpointName = endpointName;
+        this.queue = queue;
+        this.options = options;
+        this.body = body;
+        this.createdAt = createdAt;
+        this.isCallback = isCallback;
+        long delayed = options.delay == null ? createdAt : createdAt + options.delay.toMillis();
+        this.notBefore = options.notBeforeMillis > 0 ? options.notBeforeMillis : delayed;
+    }
+
+    boolean isFinal() {
+        return state == State.DELIVERED || state == State.FAILED || state == State.CANCELED;
+    }
+
+    /**
+     * The {@code Upstash-*} options of a publish, from its headers (names lower-case). Unknown {@code Upstash-*}
+     * headers are kept for {@code GET /v2/messages} but have no effect.
+     */
+    static final class Options {
+
+        final String method;
+        final String contentType;
+        final Duration delay;
+        final long notBeforeMillis;
+        final int retries;
+        final Duration timeout;
+        final String callback;
+        final String failureCallback;
+        final String deduplicationId;
+        final boolean contentBasedDeduplication;
+        final List<String> labels;
+        /** Forwarded headers: name as received without the prefix, value. */
+        final Map<String, String> forward;
+        /** Every header of the publish, for the message API. */
+        final Map<String, List<String>> header;
+
+        private Options(Map<String, String> h, Map<String, List<String>> all) {
+            this.header = all;
+            this.method = h.getOrDefault("upstash-method", "POST").toUpperCase(Locale.ROOT);
+            if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                throw new ApiError(400, "invalid method: " + method);
+            }
+            this.contentType = h.get("content-type");
+            this.delay = duration(h, "upstash-delay");
+            this.notBeforeMillis = h.containsKey("upstash-not-before")
+                    ? number(h, "upstash-not-before") * 1000
+                    : 0;
+            this.retries = h.containsKey("upstash-retries") ? (int) number(h, "upstash-retries") : DEFAULT_RETRIES;
+            Duration t = duration(h, "upstash-timeout");
+            this.timeout = t == null ? DEFAULT_TIMEOUT : t;
+            this.callback = url(h, "upstash-callback");
+            this.failureCallback = url(h, "upstash-failure-callback");
+            this.deduplicationId = h.get("upstash-deduplication-id");
+            if (deduplicationId != null && deduplicationId.indexOf(':') >= 0) {
+                throw new ApiError(400, "DeduplicationId cannot contain ':'");
+            }
+            this.contentBasedDeduplication = "true".equalsIgnoreCase(h.get("upstash-content-based-deduplication"));
+            this.labels = h.containsKey("upstash-label")
+                    ? List.copyOf(Arrays.asList(h.get("upstash-label").split(",")))
+                    : List.of();
+            Map<String, String> forward = new LinkedHashMap<>();
+            h.forEach((name, value) -> {
+                if (name.startsWith("upstash-forward-")) {
+                    forward.put(name.substring("upstash-forward-".length()), value);
+                }
+            });
+            this.forward = forward;
+        }
+
+        /** @param headers every header, lower-case names */
+        static Options parse(Map<String, List<String>> headers) {
+            Map<String, String> first = new LinkedHashMap<>();
+            headers.forEach((name, values) -> {
+                if (!values.isEmpty()) {
+                    first.put(name.toLowerCase(Locale.ROOT), values.get(0));
+                }
+            });
+            return new Options(first, headers);
+        }
+
+        /** A callback message: JSON, default options. */
+        static Options callback() {
+            return parse(Map.of("content-type", List.of("application/json")));
+        }
+
+        private static Duration duration(Map<String, String> h, String name) {
+            String value = h.get(name);
+            if (value == null) {
+                return null;
+            }
+            Duration d = Durations.parse(value);
+            if (d == null) {
+                throw new ApiError(400, "invalid " + name + " header: " + value);
+            }
+            return d;
+        }
+
+        private static long number(Map<String, String> h, String name) {
+            try {
+                return Long.parseLong(h.get(name).trim());
+            } catch (NumberFormatException e) {
+                throw new ApiError(400, "invalid " + name + " header: " + h.get(name));
+            }
+        }
+
+        private static String url(Map<String, String> h, String name) {
+            String value = h.get(name);
+            if (value != null && !Destinations.isUrl(value)) {
+                throw new ApiError(400, "invalid " + name + " url: endpoint has invalid scheme, add http:// or "
+                        + "https://");
+            }
+            return value;
+        }
+    }
+
+    /** The message as {@code GET /v2/messages/{id}} and the DLQ show it. */
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("messageId", id);
+        json.put("url", url);
+        if (urlGroup != null) {
+            json.put("topicName", urlGroup);
+        }
+        if (endpointName != null) {
+            json.put("endpointName", endpointName);
+        }
+        json.put("method", options.method);
+        Map<String, List<String>> header = new LinkedHashMap<>();
+        options.forward.forEach((name, value) -> header.put(name, List.of(value)));
+        if (options.contentType != null) {
+            header.put("Content-Type", List.of(options.contentType));
+        }
+        json.put("header", header);
+        if (Destinations.isUtf8(body)) {
+            json.put("body", new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            json.put("bodyBase64", java.util.Base64.getEncoder().encodeToString(body));
+        }
+        json.put("maxRetries", options.retries);
+        json.put("notBefore", notBefore);
+        json.put("createdAt", createdAt);
+        if (options.callback != null) {
+            json.put("callback", options.callback);
+        }
+        if (options.failureCallback != null) {
+            json.put("failureCallback", options.failureCallback);
+        }
+        if (queue != null) {
+            json.put("queueName", queue);
+        }
+        if (!options.labels.isEmpty()) {
+            json.put("labels", new ArrayList<>(options.labels));
+        }
+        json.put("callerIP", "127.0.0.1");
+        return json;
+    }
+}
