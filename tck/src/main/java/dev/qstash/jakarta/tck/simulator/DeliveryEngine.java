@@ -132,11 +132,20 @@ final class DeliveryEngine implements AutoCloseable {
         }
         http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
             if (failure != null) {
-                outcome(message, retried, 0, Map.of(), new byte[0], failure.toString());
+                outcome(message, retried, 0, Map.of(), new byte[0], describe(failure));
             } else {
                 outcome(message, retried, response.statusCode(), response.headers().map(), response.body(), null);
             }
         });
+    }
+
+    /** The root cause, for the log's {@code error}: {@code ConnectException: Connection refused}. */
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static boolean isLoopback(String url) {
