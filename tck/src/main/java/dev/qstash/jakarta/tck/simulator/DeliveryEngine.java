@@ -39,7 +39,7 @@ final class DeliveryEngine implements AutoCloseable {
             "qstash-simulator-timer"));
     private final ExecutorService workers = Executors.newFixedThreadPool(8,
             r -> daemon(r, "qstash-simulator-delivery"));
-    private final HttpClient http = HttpClient.newBuilder()
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     private final List<DeliveryAttempt> attempts = new CopyOnWriteArrayList<>();
     private volatile boolean closed;

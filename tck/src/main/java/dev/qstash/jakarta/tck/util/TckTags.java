@@ -1,0 +1,15 @@
+package dev.qstash.jakarta.tck.util;
+
+/** JUnit tags of the suite (the MicroProfile JWT TCK's groups, as JUnit 5 tags). */
+public final class TckTags {
+
+    /** Receiving: signature verification through {@code @VerifyQStash}. */
+    public static final String VERIFY = "verify";
+    /** Publishing through the injected publishers, against the simulator. */
+    public static final String PUBLISH = "publish";
+    /** Needs the path of the server log in {@code qstash.tck.server.log}; skipped without it. */
+    public static final String SERVER_LOG = "server-log";
+
+    private TckTags() {
+    }
+}
