@@ -1,0 +1,85 @@
+package dev.qstash.jakarta.tck.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.qstash.jakarta.tck.simulator.QStashSimulator;
+import dev.qstash.jakarta.tck.simulator.RecordedRequest;
+import dev.qstash.jakarta.tck.util.TckDeployments;
+import dev.qstash.jakarta.tck.util.TckHttp;
+import dev.qstash.jakarta.tck.util.TckKeys;
+import dev.qstash.jakarta.tck.util.TckTags;
+
+/**
+ * Single-region mode: {@code @Inject QStashPublisher} publishes to the configured URL with the configured token, and
+ * QStash's delivery comes back to the application verified.
+ */
+@ExtendWith(ArquillianExtension.class)
+@Tag(TckTags.PUBLISH)
+public class InjectedPublisherTest {
+
+    static final QStashSimulator QSTASH = QStashSimulator.builder().token(TckKeys.EU_TOKEN)
+            .signingKeys(TckKeys.EU_CURRENT, TckKeys.EU_NEXT).retryBackoff(n -> Duration.ofMillis(200)).start();
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return TckDeployments.war(InjectedPublisherTest.class,
+                TckDeployments.singleRegion(QSTASH.url(), TckKeys.EU_TOKEN));
+    }
+
+    @AfterAll
+    static void stop() {
+        QSTASH.close();
+    }
+
+    private String publish(String body) {
+        URI destination = TckHttp.loopback(base, "api/receive");
+        HttpResponse<String> response = TckHttp.post(
+                URI.create(TckHttp.loopback(base, "api/publish") + "?to=" + destination),
+                body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body().split(" ")[0];
+    }
+
+    @Test
+    public void itPublishesToTheConfiguredUrlWithTheConfiguredToken() {
+        String messageId = publish("hello");
+        assertTrue(messageId.startsWith("msg_"), messageId);
+        RecordedRequest request = QSTASH.requests().stream().filter(r -> r.method().equals("POST")).reduce(
+                (a, b) -> b).orElseThrow();
+        assertEquals("/v2/publish/" + TckHttp.loopback(base, "api/receive"), request.path());
+        assertEquals("Bearer " + TckKeys.EU_TOKEN, request.header("Authorization"));
+        assertEquals("POST", request.header("Upstash-Method"));
+        assertEquals("hello", request.bodyText());
+    }
+
+    @Test
+    public void qstashsDeliveryComesBackVerified() {
+        String messageId = publish("round trip");
+        String line = TckHttp.awaitLine(TckHttp.loopback(base, "api/received"),
+                l -> l.contains(" " + messageId + " "), Duration.ofSeconds(20));
+        String[] fields = line.split(" ");
+        assertEquals("0", fields[2], "first attempt");
+        assertEquals("EU_CENTRAL_1", fields[3], "the region QStash named");
+        assertEquals("DEFAULT", fields[4], "single-region mode verifies with the default keys");
+        assertEquals("CURRENT", fields[5]);
+    }
+}

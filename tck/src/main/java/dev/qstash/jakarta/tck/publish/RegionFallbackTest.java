@@ -1,0 +1,68 @@
+package dev.qstash.jakarta.tck.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.qstash.jakarta.tck.simulator.QStashSimulator;
+import dev.qstash.jakarta.tck.util.TckDeployments;
+import dev.qstash.jakarta.tck.util.TckHttp;
+import dev.qstash.jakarta.tck.util.TckKeys;
+import dev.qstash.jakarta.tck.util.TckTags;
+
+/**
+ * {@code qstash.region} names a region whose url and token are not configured: publishing falls back to
+ * {@code qstash.url} and {@code qstash.token}, as the official SDK does.
+ */
+@ExtendWith(ArquillianExtension.class)
+@Tag(TckTags.PUBLISH)
+public class RegionFallbackTest {
+
+    static final QStashSimulator QSTASH = QStashSimulator.builder().token(TckKeys.EU_TOKEN)
+            .signingKeys(TckKeys.EU_CURRENT, TckKeys.EU_NEXT).retryBackoff(n -> Duration.ofMillis(200)).start();
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        Map<String, String> config = new java.util.TreeMap<>(TckDeployments.singleRegion(QSTASH.url(),
+                TckKeys.EU_TOKEN));
+        config.put("qstash.region", "US_EAST_1");
+        return TckDeployments.war(RegionFallbackTest.class, config);
+    }
+
+    @AfterAll
+    static void stop() {
+        QSTASH.close();
+    }
+
+    @Test
+    public void publishingFallsBackToTheDefaultCredentialsAndTheDeliveryToTheDefaultKeys() {
+        URI destination = TckHttp.loopback(base, "api/receive");
+        HttpResponse<String> response = TckHttp.post(
+                URI.create(TckHttp.loopback(base, "api/publish") + "?to=" + destination),
+                "fallback".getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("Bearer " + TckKeys.EU_TOKEN, QSTASH.requests().get(QSTASH.requests().size() - 1)
+                .header("Authorization"));
+        String messageId = response.body().split(" ")[0];
+        String[] delivery = TckHttp.awaitLine(TckHttp.loopback(base, "api/received"),
+                l -> l.contains(" " + messageId + " "), Duration.ofSeconds(20)).split(" ");
+        assertEquals("DEFAULT", delivery[4], "no EU region keys: the default keys verified it");
+    }
+}
