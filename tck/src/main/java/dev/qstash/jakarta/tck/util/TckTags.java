@@ -7,6 +7,10 @@ public final class TckTags {
     public static final String VERIFY = "verify";
     /** Publishing through the injected publishers, against the simulator. */
     public static final String PUBLISH = "publish";
+    /**
+     * Needs the server started with the US variables of tck/README.md in its environment; skipped without them.
+     */
+    public static final String ENV_OPTIONAL = "env-optional";
     /** Needs the path of the server log in {@code qstash.tck.server.log}; skipped without it. */
     public static final String SERVER_LOG = "server-log";
 
