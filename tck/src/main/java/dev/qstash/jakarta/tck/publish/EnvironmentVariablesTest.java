@@ -2,10 +2,7 @@ package dev.qstash.jakarta.tck.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.tck.simulator.QStashSimulator;
+import dev.qstash.jakarta.tck.util.TckApp;
 import dev.qstash.jakarta.tck.util.TckDeployments;
-import dev.qstash.jakarta.tck.util.TckHttp;
 import dev.qstash.jakarta.tck.util.TckKeys;
 import dev.qstash.jakarta.tck.util.TckTags;
 
@@ -59,17 +56,12 @@ public class EnvironmentVariablesTest {
                 && TckKeys.US_CURRENT.equals(System.getenv("US_EAST_1_QSTASH_CURRENT_SIGNING_KEY"))
                 && TckKeys.US_NEXT.equals(System.getenv("US_EAST_1_QSTASH_NEXT_SIGNING_KEY")),
                 "the server's environment does not hold the US variables of tck/README.md");
-        URI destination = TckHttp.loopback(base, "api/receive");
-        HttpResponse<String> response = TckHttp.post(
-                URI.create(TckHttp.loopback(base, "api/publish") + "?to=" + destination),
-                "from the environment".getBytes(StandardCharsets.UTF_8));
-        assertEquals(200, response.statusCode(), response.body());
-        assertEquals("US_EAST_1", response.body().split(" ")[1]);
+        String[] sent = TckApp.publish(base, "primary", "from the environment");
+        assertEquals("US_EAST_1", sent[1]);
         assertEquals("Bearer " + TckKeys.US_TOKEN, US.requests().get(US.requests().size() - 1)
                 .header("Authorization"), "the token came from US_EAST_1_QSTASH_TOKEN");
-        String messageId = response.body().split(" ")[0];
-        String[] delivery = TckHttp.awaitLine(TckHttp.loopback(base, "api/received"),
-                l -> l.contains(" " + messageId + " "), Duration.ofSeconds(20)).split(" ");
-        assertEquals("US_EAST_1", delivery[4], "verified with the keys from US_EAST_1_QSTASH_*_SIGNING_KEY");
+        String[] delivery = TckApp.delivery(base, sent[0]);
+        assertEquals("US_EAST_1", delivery[TckApp.KEYS_REGION],
+                "verified with the keys from US_EAST_1_QSTASH_*_SIGNING_KEY");
     }
 }

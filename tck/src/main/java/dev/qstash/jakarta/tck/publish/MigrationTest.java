@@ -2,10 +2,7 @@ package dev.qstash.jakarta.tck.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.tck.simulator.QStashSimulator;
 import dev.qstash.jakarta.tck.simulator.RecordedRequest;
+import dev.qstash.jakarta.tck.util.TckApp;
 import dev.qstash.jakarta.tck.util.TckDeployments;
-import dev.qstash.jakarta.tck.util.TckHttp;
 import dev.qstash.jakarta.tck.util.TckKeys;
 import dev.qstash.jakarta.tck.util.TckTags;
 
@@ -67,21 +64,6 @@ public class MigrationTest {
         EU.close();
     }
 
-    /** Publishes through the application; returns {@code messageId region}. */
-    private String[] publish(String via) {
-        URI destination = TckHttp.loopback(base, "api/receive");
-        HttpResponse<String> response = TckHttp.post(
-                URI.create(TckHttp.loopback(base, "api/publish") + "?to=" + destination + "&via=" + via),
-                ("via " + via).getBytes(StandardCharsets.UTF_8));
-        assertEquals(200, response.statusCode(), response.body());
-        return response.body().split(" ");
-    }
-
-    private String[] delivered(String messageId) {
-        return TckHttp.awaitLine(TckHttp.loopback(base, "api/received"), l -> l.contains(" " + messageId + " "),
-                Duration.ofSeconds(20)).split(" ");
-    }
-
     private static RecordedRequest lastPublish(QStashSimulator region) {
         return region.requests().stream().filter(r -> r.path().startsWith("/v2/publish/")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError(region + " received no publish"));
@@ -89,30 +71,30 @@ public class MigrationTest {
 
     @Test
     public void thePrimaryRegionPublishesAndItsDeliveryIsVerifiedWithItsKeys() {
-        String[] sent = publish("primary");
+        String[] sent = TckApp.publish(base, "primary", "via primary");
         assertEquals("US_EAST_1", sent[1]);
         assertEquals("Bearer " + TckKeys.US_TOKEN, lastPublish(US).header("Authorization"));
-        String[] delivery = delivered(sent[0]);
-        assertEquals("US_EAST_1", delivery[3]);
-        assertEquals("US_EAST_1", delivery[4], "verified with the US keys");
+        String[] delivery = TckApp.delivery(base, sent[0]);
+        assertEquals("US_EAST_1", delivery[TckApp.REGION]);
+        assertEquals("US_EAST_1", delivery[TckApp.KEYS_REGION], "verified with the US keys");
     }
 
     @Test
     public void theOldRegionStillDeliversAndIsVerifiedWithItsOwnKeys() {
-        String[] sent = publish("eu");
+        String[] sent = TckApp.publish(base, "eu", "via eu");
         assertEquals("EU_CENTRAL_1", sent[1]);
         assertEquals("Bearer " + TckKeys.EU_TOKEN, lastPublish(EU).header("Authorization"));
-        String[] delivery = delivered(sent[0]);
-        assertEquals("EU_CENTRAL_1", delivery[3]);
-        assertEquals("EU_CENTRAL_1", delivery[4], "verified with the EU keys");
+        String[] delivery = TckApp.delivery(base, sent[0]);
+        assertEquals("EU_CENTRAL_1", delivery[TckApp.REGION]);
+        assertEquals("EU_CENTRAL_1", delivery[TckApp.KEYS_REGION], "verified with the EU keys");
     }
 
     @Test
     public void afterAKeyRotationTheNextKeyVerifies() {
         EU.rotateSigningKeys();
-        String[] sent = publish("eu");
-        String[] delivery = delivered(sent[0]);
-        assertEquals("EU_CENTRAL_1", delivery[4]);
-        assertEquals("NEXT", delivery[5]);
+        String[] sent = TckApp.publish(base, "eu", "via eu");
+        String[] delivery = TckApp.delivery(base, sent[0]);
+        assertEquals("EU_CENTRAL_1", delivery[TckApp.KEYS_REGION]);
+        assertEquals("NEXT", delivery[TckApp.SIGNING_KEY]);
     }
 }

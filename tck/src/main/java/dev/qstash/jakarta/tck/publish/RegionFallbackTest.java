@@ -2,10 +2,7 @@ package dev.qstash.jakarta.tck.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.qstash.jakarta.tck.simulator.QStashSimulator;
+import dev.qstash.jakarta.tck.util.TckApp;
 import dev.qstash.jakarta.tck.util.TckDeployments;
-import dev.qstash.jakarta.tck.util.TckHttp;
 import dev.qstash.jakarta.tck.util.TckKeys;
 import dev.qstash.jakarta.tck.util.TckTags;
 
@@ -53,16 +50,10 @@ public class RegionFallbackTest {
 
     @Test
     public void publishingFallsBackToTheDefaultCredentialsAndTheDeliveryToTheDefaultKeys() {
-        URI destination = TckHttp.loopback(base, "api/receive");
-        HttpResponse<String> response = TckHttp.post(
-                URI.create(TckHttp.loopback(base, "api/publish") + "?to=" + destination),
-                "fallback".getBytes(StandardCharsets.UTF_8));
-        assertEquals(200, response.statusCode(), response.body());
+        String[] sent = TckApp.publish(base, "primary", "fallback");
         assertEquals("Bearer " + TckKeys.EU_TOKEN, QSTASH.requests().get(QSTASH.requests().size() - 1)
                 .header("Authorization"));
-        String messageId = response.body().split(" ")[0];
-        String[] delivery = TckHttp.awaitLine(TckHttp.loopback(base, "api/received"),
-                l -> l.contains(" " + messageId + " "), Duration.ofSeconds(20)).split(" ");
-        assertEquals("DEFAULT", delivery[4], "no EU region keys: the default keys verified it");
+        String[] delivery = TckApp.delivery(base, sent[0]);
+        assertEquals("DEFAULT", delivery[TckApp.KEYS_REGION], "no EU region keys: the default keys verified it");
     }
 }

@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
+import dev.qstash.jakarta.tck.apps.GuardedResource;
 import dev.qstash.jakarta.tck.apps.MixedResource;
 import dev.qstash.jakarta.tck.apps.OpenResource;
 import dev.qstash.jakarta.tck.apps.PublishResource;
@@ -30,7 +31,7 @@ public final class TckDeployments {
         new TreeMap<>(config).forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
         return ShrinkWrap.create(WebArchive.class, test.getSimpleName() + ".war")
                 .addClasses(TckApplication.class, ReceiveResource.class, ReceivedLog.class, MixedResource.class,
-                        OpenResource.class, PublishResource.class)
+                        OpenResource.class, PublishResource.class, GuardedResource.class)
                 .addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

@@ -14,13 +14,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.qstash.jakarta.tck.util.QStashTokens;
+import dev.qstash.jakarta.tck.util.TckApp;
 import dev.qstash.jakarta.tck.util.TckDeployments;
 import dev.qstash.jakarta.tck.util.TckHttp;
 import dev.qstash.jakarta.tck.util.TckKeys;
 import dev.qstash.jakarta.tck.util.TckTags;
 
-/** {@code @VerifyQStash} guards exactly what it annotates: a method, not its neighbours; nothing unannotated. */
+/**
+ * {@code @VerifyQStash} guards exactly what it annotates: a whole class, or a method and not its neighbours; nothing
+ * unannotated.
+ */
 @ExtendWith(ArquillianExtension.class)
 @Tag(TckTags.VERIFY)
 public class BindingTest {
@@ -49,9 +52,7 @@ public class BindingTest {
 
     @Test
     public void aGuardedMethodAcceptsASignedRequest() {
-        String url = TckHttp.loopback(base, "api/mixed/guarded").toString();
-        HttpResponse<String> response = TckHttp.post(TckHttp.loopback(base, "api/mixed/guarded"), BODY,
-                "Upstash-Signature", QStashTokens.genuine(TckKeys.EU_CURRENT, url, BODY));
+        HttpResponse<String> response = TckApp.signedPost(base, "api/mixed/guarded", BODY, TckKeys.EU_CURRENT);
         assertEquals(200, response.statusCode());
         assertEquals("guarded", response.body());
     }
@@ -61,5 +62,17 @@ public class BindingTest {
         HttpResponse<String> response = TckHttp.post(TckHttp.loopback(base, "api/mixed/open"), BODY);
         assertEquals(200, response.statusCode());
         assertEquals("open", response.body());
+    }
+
+    @Test
+    public void aClassLevelBindingGuardsItsMethods() {
+        assertEquals(401, TckHttp.post(TckHttp.loopback(base, "api/guarded"), BODY).statusCode());
+    }
+
+    @Test
+    public void aClassLevelBindingLetsASignedRequestThrough() {
+        HttpResponse<String> response = TckApp.signedPost(base, "api/guarded", BODY, TckKeys.EU_CURRENT);
+        assertEquals(200, response.statusCode());
+        assertEquals("guarded class", response.body());
     }
 }
