@@ -3,7 +3,6 @@ package dev.qstash.jakarta.tck.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,6 +20,7 @@ import dev.qstash.jakarta.tck.simulator.QStashSimulator;
 import dev.qstash.jakarta.tck.util.TckApp;
 import dev.qstash.jakarta.tck.util.TckDeployments;
 import dev.qstash.jakarta.tck.util.TckKeys;
+import dev.qstash.jakarta.tck.util.TckSimulators;
 import dev.qstash.jakarta.tck.util.TckTags;
 
 /**
@@ -33,8 +33,7 @@ import dev.qstash.jakarta.tck.util.TckTags;
 @Tag(TckTags.ENV_OPTIONAL)
 public class EnvironmentVariablesTest {
 
-    static final QStashSimulator US = QStashSimulator.builder().region(QStashRegion.US_EAST_1).token(TckKeys.US_TOKEN)
-            .signingKeys(TckKeys.US_CURRENT, TckKeys.US_NEXT).retryBackoff(n -> Duration.ofMillis(200)).start();
+    static final QStashSimulator US = TckSimulators.start(QStashRegion.US_EAST_1);
 
     @ArquillianResource
     URL base;

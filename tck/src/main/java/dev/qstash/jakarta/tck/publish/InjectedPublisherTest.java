@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,12 +14,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.tck.simulator.QStashSimulator;
 import dev.qstash.jakarta.tck.simulator.RecordedRequest;
 import dev.qstash.jakarta.tck.util.TckApp;
 import dev.qstash.jakarta.tck.util.TckDeployments;
 import dev.qstash.jakarta.tck.util.TckHttp;
 import dev.qstash.jakarta.tck.util.TckKeys;
+import dev.qstash.jakarta.tck.util.TckSimulators;
 import dev.qstash.jakarta.tck.util.TckTags;
 
 /**
@@ -31,8 +32,7 @@ import dev.qstash.jakarta.tck.util.TckTags;
 @Tag(TckTags.PUBLISH)
 public class InjectedPublisherTest {
 
-    static final QStashSimulator QSTASH = QStashSimulator.builder().token(TckKeys.EU_TOKEN)
-            .signingKeys(TckKeys.EU_CURRENT, TckKeys.EU_NEXT).retryBackoff(n -> Duration.ofMillis(200)).start();
+    static final QStashSimulator QSTASH = TckSimulators.start(QStashRegion.EU_CENTRAL_1);
 
     @ArquillianResource
     URL base;

@@ -3,7 +3,6 @@ package dev.qstash.jakarta.tck.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,6 +21,7 @@ import dev.qstash.jakarta.tck.simulator.RecordedRequest;
 import dev.qstash.jakarta.tck.util.TckApp;
 import dev.qstash.jakarta.tck.util.TckDeployments;
 import dev.qstash.jakarta.tck.util.TckKeys;
+import dev.qstash.jakarta.tck.util.TckSimulators;
 import dev.qstash.jakarta.tck.util.TckTags;
 
 /**
@@ -34,11 +34,8 @@ import dev.qstash.jakarta.tck.util.TckTags;
 @Tag(TckTags.PUBLISH)
 public class MigrationTest {
 
-    static final QStashSimulator US = QStashSimulator.builder().region(QStashRegion.US_EAST_1).token(TckKeys.US_TOKEN)
-            .signingKeys(TckKeys.US_CURRENT, TckKeys.US_NEXT).retryBackoff(n -> Duration.ofMillis(200)).start();
-    static final QStashSimulator EU = QStashSimulator.builder().region(QStashRegion.EU_CENTRAL_1)
-            .token(TckKeys.EU_TOKEN).signingKeys(TckKeys.EU_CURRENT, TckKeys.EU_NEXT)
-            .retryBackoff(n -> Duration.ofMillis(200)).start();
+    static final QStashSimulator US = TckSimulators.start(QStashRegion.US_EAST_1);
+    static final QStashSimulator EU = TckSimulators.start(QStashRegion.EU_CENTRAL_1);
 
     @ArquillianResource
     URL base;

@@ -3,7 +3,6 @@ package dev.qstash.jakarta.tck.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,10 +14,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.tck.simulator.QStashSimulator;
 import dev.qstash.jakarta.tck.util.TckApp;
 import dev.qstash.jakarta.tck.util.TckDeployments;
 import dev.qstash.jakarta.tck.util.TckKeys;
+import dev.qstash.jakarta.tck.util.TckSimulators;
 import dev.qstash.jakarta.tck.util.TckTags;
 
 /**
@@ -29,8 +30,7 @@ import dev.qstash.jakarta.tck.util.TckTags;
 @Tag(TckTags.PUBLISH)
 public class RegionFallbackTest {
 
-    static final QStashSimulator QSTASH = QStashSimulator.builder().token(TckKeys.EU_TOKEN)
-            .signingKeys(TckKeys.EU_CURRENT, TckKeys.EU_NEXT).retryBackoff(n -> Duration.ofMillis(200)).start();
+    static final QStashSimulator QSTASH = TckSimulators.start(QStashRegion.EU_CENTRAL_1);
 
     @ArquillianResource
     URL base;

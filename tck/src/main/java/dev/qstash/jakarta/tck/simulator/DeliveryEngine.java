@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
+import dev.qstash.jakarta.tck.util.QStashTokens;
+
 /**
  * Delivers messages as QStash does: at their not-before time, signed with the current key, with QStash's delivery
  * headers; retries non-2xx answers and network failures with the backoff (or the destination's {@code Retry-After}),
@@ -165,7 +167,7 @@ final class DeliveryEngine implements AutoCloseable {
         if (message.options.contentType != null) {
             b.setHeader("Content-Type", message.options.contentType);
         }
-        b.setHeader("Upstash-Signature", Signer.sign(signingKey.get(), message.url, message.body, now / 1000));
+        b.setHeader("Upstash-Signature", QStashTokens.genuine(signingKey.get(), message.url, message.body, now / 1000));
         b.setHeader("Upstash-Message-Id", message.id);
         b.setHeader("Upstash-Retried", Integer.toString(retried));
         b.setHeader("Upstash-Region", regionHeader);
@@ -262,7 +264,7 @@ final class DeliveryEngine implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        SimMessage callback = new SimMessage("msg_" + Signer.random(26), url, null, null, null,
+        SimMessage callback = new SimMessage("msg_" + QStashTokens.random(26), url, null, null, null,
                 SimMessage.Options.callback(), payload, System.currentTimeMillis(), true);
         state.add(callback);
         submit(callback);

@@ -19,6 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import dev.qstash.jakarta.QStashConfigNames;
 import dev.qstash.jakarta.QStashRegion;
+import dev.qstash.jakarta.tck.util.QStashTokens;
 
 /**
  * A local QStash: one region's REST API on a loopback port, and the deliveries it makes, signed as QStash signs
@@ -56,7 +57,7 @@ public final class QStashSimulator implements AutoCloseable {
 
     private QStashSimulator(Builder b) throws IOException {
         this.region = b.region;
-        this.token = b.token != null ? b.token : "qstash_sim_" + Signer.random(32);
+        this.token = b.token != null ? b.token : "qstash_sim_" + QStashTokens.random(32);
         this.currentSigningKey = b.currentSigningKey != null ? b.currentSigningKey : newKey();
         this.nextSigningKey = b.nextSigningKey != null ? b.nextSigningKey : newKey();
         SimulatorState state = new SimulatorState(b.deduplicationWindow);
@@ -160,7 +161,7 @@ public final class QStashSimulator implements AutoCloseable {
     }
 
     private static String newKey() {
-        return "sig_" + Signer.random(28);
+        return "sig_" + QStashTokens.random(28);
     }
 
     @Override

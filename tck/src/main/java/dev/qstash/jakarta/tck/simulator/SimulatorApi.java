@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import dev.qstash.jakarta.tck.util.QStashTokens;
+
 /**
  * The QStash REST API of one region (shared/qstash-protocol.md §2): publish, enqueue, batch, URL groups, messages,
  * DLQ, logs and signing keys, behind the bearer token, answering errors as {@code {"error": "..."}}.
@@ -236,7 +238,7 @@ final class SimulatorApi implements HttpHandler {
         List<SimulatorState.Published> published = new ArrayList<>();
         List<SimMessage> made = new ArrayList<>();
         for (SimulatorState.Endpoint endpoint : target.endpoints()) {
-            SimMessage message = new SimMessage("msg_" + Signer.random(26), endpoint.url(),
+            SimMessage message = new SimMessage("msg_" + QStashTokens.random(26), endpoint.url(),
                     target.urlGroup() ? target.destination() : null, endpoint.name(), queue, options, body, now, false);
             made.add(message);
             published.add(new SimulatorState.Published(message.id, message.url));
@@ -264,7 +266,7 @@ final class SimulatorApi implements HttpHandler {
         byte[] all = new byte[prefix.length + body.length];
         System.arraycopy(prefix, 0, all, 0, prefix.length);
         System.arraycopy(body, 0, all, prefix.length, body.length);
-        return "content\n" + HexFormat.of().formatHex(Signer.sha256(all));
+        return "content\n" + HexFormat.of().formatHex(QStashTokens.sha256(all));
     }
 
     /** All or nothing: every entry is checked before any message is made. */
@@ -415,7 +417,7 @@ final class SimulatorApi implements HttpHandler {
     private String retry(SimulatorState.DlqEntry entry) {
         state.removeDlq(entry.dlqId());
         SimMessage old = entry.message();
-        SimMessage message = new SimMessage("msg_" + Signer.random(26), old.url, old.urlGroup, old.endpointName,
+        SimMessage message = new SimMessage("msg_" + QStashTokens.random(26), old.url, old.urlGroup, old.endpointName,
                 old.queue, old.options, old.body, System.currentTimeMillis(), old.isCallback);
         state.add(message);
         engine.submit(message);

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import dev.qstash.jakarta.tck.util.QStashTokens;
+
 /**
  * Everything one simulated region holds: live messages, URL groups, the deduplication index, the DLQ, the logs, and
  * the order of each queue. One lock guards it all; every method is short.
@@ -197,7 +199,7 @@ final class SimulatorState {
 
     synchronized DlqEntry toDlq(SimMessage message, int status, Map<String, List<String>> headers, byte[] body,
             long now) {
-        DlqEntry entry = new DlqEntry("dlq_" + Signer.random(24), message, status, headers, body, now);
+        DlqEntry entry = new DlqEntry("dlq_" + QStashTokens.random(24), message, status, headers, body, now);
         dlq.put(entry.dlqId(), entry);
         return entry;
     }
