@@ -8,6 +8,14 @@ import java.util.function.IntFunction;
 
 import org.eclipse.microprofile.config.Config;
 
+import dev.qstash.jakarta.manage.DeadLetterQueue;
+import dev.qstash.jakarta.manage.FlowControls;
+import dev.qstash.jakarta.manage.Logs;
+import dev.qstash.jakarta.manage.Messages;
+import dev.qstash.jakarta.manage.Queues;
+import dev.qstash.jakarta.manage.Schedules;
+import dev.qstash.jakarta.manage.SigningKeys;
+import dev.qstash.jakarta.manage.UrlGroups;
 import dev.qstash.jakarta.spi.QStashProvider;
 
 /**
@@ -100,6 +108,70 @@ public interface QStashPublisher extends AutoCloseable {
      * @return one list per request, when they arrive
      */
     CompletionStage<List<List<PublishResponse>>> batchAsync(List<PublishRequest> requests);
+
+    /**
+     * The queues of this publisher's region.
+     *
+     * @return the queue operations
+     * @since 0.2
+     */
+    Queues queues();
+
+    /**
+     * The schedules of this publisher's region.
+     *
+     * @return the schedule operations
+     * @since 0.2
+     */
+    Schedules schedules();
+
+    /**
+     * The URL groups of this publisher's region.
+     *
+     * @return the URL-group operations
+     * @since 0.2
+     */
+    UrlGroups urlGroups();
+
+    /**
+     * The messages QStash holds in this publisher's region.
+     *
+     * @return the message operations
+     * @since 0.2
+     */
+    Messages messages();
+
+    /**
+     * The dead-letter queue of this publisher's region.
+     *
+     * @return the dead-letter operations
+     * @since 0.2
+     */
+    DeadLetterQueue dlq();
+
+    /**
+     * The logs of this publisher's region.
+     *
+     * @return the log operations
+     * @since 0.2
+     */
+    Logs logs();
+
+    /**
+     * The signing keys of this publisher's region.
+     *
+     * @return the signing-key operations
+     * @since 0.2
+     */
+    SigningKeys signingKeys();
+
+    /**
+     * The flow-control keys of this publisher's region.
+     *
+     * @return the flow-control operations
+     * @since 0.2
+     */
+    FlowControls flowControl();
 
     /**
      * Releases the HTTP client. Do not call it on an injected publisher: the container closes those.

@@ -12,7 +12,7 @@ import jakarta.enterprise.inject.spi.Extension;
 import dev.qstash.jakarta.ForRegion;
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
-import dev.qstash.jakarta.impl.publish.RestClientQStashPublisher;
+import dev.qstash.jakarta.impl.client.RestClientQStashPublisher;
 
 /**
  * Registered in {@code META-INF/services}, so adding the jar is enough: no {@code beans.xml} in the jar, no

@@ -13,9 +13,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
+import dev.qstash.jakarta.impl.client.RestClientQStashPublisher;
 import dev.qstash.jakarta.impl.config.QStashSettings;
 import dev.qstash.jakarta.impl.config.ReceiverSettings;
-import dev.qstash.jakarta.impl.publish.RestClientQStashPublisher;
 import dev.qstash.jakarta.impl.verify.QStashReceiver;
 
 /**

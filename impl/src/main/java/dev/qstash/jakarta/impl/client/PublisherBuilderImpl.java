@@ -1,0 +1,80 @@
+package dev.qstash.jakarta.impl.client;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.IntFunction;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import dev.qstash.jakarta.QStashPublisher;
+import dev.qstash.jakarta.QStashRegion;
+import dev.qstash.jakarta.impl.config.QStashSettings;
+
+/** {@link QStashPublisher#builder()}: resolves credentials as described on {@link QStashPublisher.Builder}. */
+public final class PublisherBuilderImpl implements QStashPublisher.Builder {
+
+    private static final Logger LOG = System.getLogger("dev.qstash.jakarta");
+
+    private String baseUrl;
+    private String token;
+    private QStashRegion region;
+    private Config config;
+    private Integer retries;
+    private IntFunction<Duration> backoff = Retrier.DEFAULT_BACKOFF;
+
+    @Override
+    public QStashPublisher.Builder baseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+        return this;
+    }
+
+    @Override
+    public QStashPublisher.Builder token(String token) {
+        this.token = token;
+        return this;
+    }
+
+    @Override
+    public QStashPublisher.Builder region(QStashRegion region) {
+        this.region = region;
+        return this;
+    }
+
+    @Override
+    public QStashPublisher.Builder config(Config config) {
+        this.config = config;
+        return this;
+    }
+
+    @Override
+    public QStashPublisher.Builder retries(int retries) {
+        if (retries < 0) {
+            throw new IllegalArgumentException("retries must not be negative, got " + retries);
+        }
+        this.retries = retries;
+        return this;
+    }
+
+    @Override
+    public QStashPublisher.Builder backoff(IntFunction<Duration> backoff) {
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        return this;
+    }
+
+    /** An explicit base URL and token read no config; anything else resolves from config as the SDK does. */
+    @Override
+    public QStashPublisher build() {
+        if (baseUrl != null && token != null && region == null) {
+            return new RestClientQStashPublisher(QStashSettings.explicit(baseUrl, token),
+                    new Retrier(retries != null ? retries : QStashSettings.DEFAULT_CLIENT_RETRIES, backoff));
+        }
+        QStashSettings.Publishing publishing = QStashSettings.publishing(
+                config != null ? config : ConfigProvider.getConfig(), baseUrl, token, region);
+        publishing.warnings().forEach(warning -> LOG.log(Level.WARNING, "QSTASH001 " + warning));
+        return new RestClientQStashPublisher(publishing.credentials(),
+                new Retrier(retries != null ? retries : publishing.clientRetries(), backoff));
+    }
+}

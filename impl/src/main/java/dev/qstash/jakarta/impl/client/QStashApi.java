@@ -1,0 +1,29 @@
+package dev.qstash.jakarta.impl.client;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The QStash REST API as a MicroProfile Rest Client interface, built per region with
+ * {@code RestClientBuilder.newBuilder().baseUri(regionUrl)}. Every call carries an {@link ApiCall}, which names the
+ * real method, path, query and headers (see there for why). Answers outside 200-299 become exceptions in
+ * {@link QStashResponseExceptionMapper}; answers are parsed with Jackson, so the server's JSON-B is never involved.
+ */
+@Path("/v2")
+@Consumes(MediaType.WILDCARD)
+@Produces(MediaType.APPLICATION_JSON)
+public interface QStashApi {
+
+    /**
+     * Any call under {@code /v2}: {@link ApiCall#path()} is appended, {@link ApiCall#method()} replaces the
+     * {@code POST}.
+     */
+    @POST
+    CompletionStage<Response> call(ApiCall call);
+}

@@ -1,0 +1,13 @@
+package dev.qstash.jakarta.impl.client;
+
+import dev.qstash.jakarta.QStashPublisher;
+import dev.qstash.jakarta.spi.QStashProvider;
+
+/** Registered in {@code META-INF/services}: lets {@link QStashPublisher#builder()} find this implementation. */
+public final class QStashProviderImpl extends QStashProvider {
+
+    @Override
+    public QStashPublisher.Builder newPublisherBuilder() {
+        return new PublisherBuilderImpl();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.qstash.jakarta.impl.client;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.qstash.jakarta.manage.Filter;
+
+/**
+ * A path with a query string as the official SDK writes it: parameters in the order they are added, a repeated name
+ * for several values, values form-encoded as {@code URLSearchParams} does ({@code https%3A%2F%2F...}, space as
+ * {@code +}).
+ */
+final class Query {
+
+    private final StringBuilder path;
+    private boolean first = true;
+
+    private Query(String path) {
+        this.path = new StringBuilder(path);
+    }
+
+    static Query path(String path) {
+        return new Query(path);
+    }
+
+    Query add(String name, Object value) {
+        path.append(first ? '?' : '&').append(name).append('=')
+                .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+        first = false;
+        return this;
+    }
+
+    Query addAll(String name, Collection<String> values) {
+        values.forEach(value -> add(name, value));
+        return this;
+    }
+
+    /** {@code count}, when positive. */
+    Query count(int count) {
+        return count > 0 ? add("count", count) : this;
+    }
+
+    /** {@code cursor}, when set. */
+    Query cursor(String cursor) {
+        return cursor == null || cursor.isEmpty() ? this : add("cursor", cursor);
+    }
+
+    /** The filter's criteria in their order, after checking that the area knows each. */
+    Query filter(Filter filter, Set<String> known, String area) {
+        Objects.requireNonNull(filter, "filter");
+        for (Map.Entry<String, List<String>> criterion : filter.parameters().entrySet()) {
+            if (!known.contains(criterion.getKey())) {
+                throw new IllegalArgumentException(area + " cannot be filtered by " + criterion.getKey()
+                        + "; known criteria: " + String.join(", ", known));
+            }
+            addAll(criterion.getKey(), criterion.getValue());
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
+    }
+
+    /**
+     * One path segment from a user-given id or name: refused when blank (as the SDK refuses "Message id cannot be
+     * empty"), percent-encoded as UTF-8 outside the characters a segment may hold unescaped.
+     */
+    static String segment(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " cannot be empty");
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@".indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    /** Page sizes QStash accepts for bulk calls. */
+    static int checkedCount(int count, int max, boolean optional) {
+        if (optional && count == 0) {
+            return 0;
+        }
+        if (count < 1 || count > max) {
+            throw new IllegalArgumentException("count must be between 1 and " + max + (optional ? " (or 0)" : "")
+                    + ", got " + count);
+        }
+        return count;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.qstash.jakarta.impl.client;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+import dev.qstash.jakarta.PublishRequest;
+import dev.qstash.jakarta.PublishResponse;
+import dev.qstash.jakarta.QStashException;
+import dev.qstash.jakarta.QStashPublisher;
+import dev.qstash.jakarta.QStashRegion;
+import dev.qstash.jakarta.impl.config.Credentials;
+import dev.qstash.jakarta.manage.DeadLetterQueue;
+import dev.qstash.jakarta.manage.FlowControls;
+import dev.qstash.jakarta.manage.Logs;
+import dev.qstash.jakarta.manage.Messages;
+import dev.qstash.jakarta.manage.Queues;
+import dev.qstash.jakarta.manage.Schedules;
+import dev.qstash.jakarta.manage.SigningKeys;
+import dev.qstash.jakarta.manage.UrlGroups;
+
+/**
+ * {@link QStashPublisher} over a MicroProfile Rest Client bound to one base URL and token. Without a token the
+ * publisher still exists (an injection point must resolve), and every call fails with a
+ * {@link QStashConfigurationException} naming the keys to set.
+ */
+public final class RestClientQStashPublisher implements QStashPublisher {
+
+    private final Transport transport;
+    private final Queues queues;
+    private final Schedules schedules;
+    private final UrlGroups urlGroups;
+    private final Messages messages;
+    private final DeadLetterQueue dlq;
+    private final Logs logs;
+    private final SigningKeys signingKeys;
+    private final FlowControls flowControl;
+
+    /** A publisher with the SDK's default backoff. */
+    public static RestClientQStashPublisher create(Credentials credentials, int retries) {
+        return new RestClientQStashPublisher(credentials, new Retrier(retries, Retrier.DEFAULT_BACKOFF));
+    }
+
+    RestClientQStashPublisher(Credentials credentials, Retrier retrier) {
+        this.transport = new Transport(credentials, retrier);
+        this.queues = new QueuesClient(transport);
+        this.schedules = new SchedulesClient(transport);
+        this.urlGroups = new UrlGroupsClient(transport);
+        this.messages = new MessagesClient(transport);
+        this.dlq = new DeadLetterQueueClient(transport);
+        this.logs = new LogsClient(transport);
+        this.signingKeys = new SigningKeysClient(transport);
+        this.flowControl = new FlowControlClient(transport);
+    }
+
+    @Override
+    public Optional<QStashRegion> region() {
+        return transport.credentials().region();
+    }
+
+    @Override
+    public PublishResponse publish(PublishRequest request) {
+        return await(publishAsync(request));
+    }
+
+    @Override
+    public CompletionStage<PublishResponse> publishAsync(PublishRequest request) {
+        requireDestination(request, false);
+        return transport.toDestination(WireFormat.publishCall(request), Responses::single);
+    }
+
+    @Override
+    public List<PublishResponse> publishToUrlGroup(PublishRequest request) {
+        return await(publishToUrlGroupAsync(request));
+    }
+
+    @Override
+    public CompletionStage<List<PublishResponse>> publishToUrlGroupAsync(PublishRequest request) {
+        requireDestination(request, true);
+        return transport.toDestination(WireFormat.publishCall(request), Responses::list);
+    }
+
+    @Override
+    public List<List<PublishResponse>> batch(List<PublishRequest> requests) {
+        return await(batchAsync(requests));
+    }
+
+    @Override
+    public CompletionStage<List<List<PublishResponse>>> batchAsync(List<PublishRequest> requests) {
+        Objects.requireNonNull(requests, "requests");
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one request");
+        }
+        return transport.toDestination(WireFormat.batchCall(requests), Responses::batch);
+    }
+
+    @Override
+    public Queues queues() {
+        return queues;
+    }
+
+    @Override
+    public Schedules schedules() {
+        return schedules;
+    }
+
+    @Override
+    public UrlGroups urlGroups() {
+        return urlGroups;
+    }
+
+    @Override
+    public Messages messages() {
+        return messages;
+    }
+
+    @Override
+    public DeadLetterQueue dlq() {
+        return dlq;
+    }
+
+    @Override
+    public Logs logs() {
+        return logs;
+    }
+
+    @Override
+    public SigningKeys signingKeys() {
+        return signingKeys;
+    }
+
+    @Override
+    public FlowControls flowControl() {
+        return flowControl;
+    }
+
+    private static void requireDestination(PublishRequest request, boolean urlGroup) {
+        Objects.requireNonNull(request, "request");
+        if (request.isUrlGroup() != urlGroup) {
+            throw new IllegalArgumentException(urlGroup
+                    ? request + " targets a URL; use publish(...)"
+                    : request + " targets a URL group; use publishToUrlGroup(...)");
+        }
+    }
+
+    /** The synchronous forms: the async result, its failure rethrown as it is. */
+    private static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new QStashException("interrupted while waiting for QStash", e);
+        } catch (ExecutionException e) {
+            Throwable cause = Retrier.unwrap(e);
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new QStashException(cause.getMessage(), cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    @Override
+    public String toString() {
+        return "QStashPublisher[" + transport.credentials() + "]";
+    }
+}

@@ -1,0 +1,111 @@
+package dev.qstash.jakarta.impl.client;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.qstash.jakarta.QStashConfigurationException;
+import dev.qstash.jakarta.impl.config.Credentials;
+
+/**
+ * Sends {@link ApiCall}s to one region with one token, retrying network failures. It holds two REST clients of the
+ * same interface: one whose paths reach QStash verbatim ({@link PathPreservingClients}), for the calls with a
+ * destination URL in the path (publish, enqueue, schedule create), and one on the runtime's default engine for the
+ * rest. They differ on RESTEasy only, where the path-preserving engine (the JDK's {@code HttpURLConnection}) cannot
+ * send {@code PATCH}, which pausing a schedule needs. On Jersey, {@code PATCH} over {@code HttpURLConnection} needs
+ * Jersey's own method workaround, switched on for both clients.
+ */
+final class Transport implements AutoCloseable {
+
+    private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
+    private static final String JERSEY_METHOD_WORKAROUND = "jersey.config.client.httpUrlConnection.setMethodWorkaround";
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final int READ_TIMEOUT_MILLIS = 60_000;
+
+    private final Credentials credentials;
+    private final Retrier retrier;
+    private final QStashApi destinations;
+    private final QStashApi admin;
+
+    Transport(Credentials credentials, Retrier retrier) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.retrier = Objects.requireNonNull(retrier, "retrier");
+        if (credentials.hasToken()) {
+            this.destinations = PathPreservingClients.build(newBuilder(), QStashApi.class, CONNECT_TIMEOUT_MILLIS,
+                    READ_TIMEOUT_MILLIS);
+            this.admin = newBuilder().build(QStashApi.class);
+        } else {
+            this.destinations = null;
+            this.admin = null;
+        }
+    }
+
+    private RestClientBuilder newBuilder() {
+        return RestClientBuilder.newBuilder()
+                .baseUri(credentials.baseUrl())
+                .connectTimeout(CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                .readTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+                .register(new QStashClientFilter(credentials.token()))
+                .register(QStashResponseExceptionMapper.class)
+                .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
+                .property(JERSEY_METHOD_WORKAROUND, Boolean.TRUE);
+    }
+
+    Credentials credentials() {
+        return credentials;
+    }
+
+    /** A call with a destination URL in its path; the answer parsed by {@code parse}. */
+    <T> CompletionStage<T> toDestination(ApiCall call, Function<Response, T> parse) {
+        return send(call, true, parse);
+    }
+
+    /** A management call whose answer is JSON. */
+    <T> CompletionStage<T> json(ApiCall call, Function<JsonNode, T> parse) {
+        return send(call, false, response -> parse.apply(Responses.json(response)));
+    }
+
+    /** A management call whose answer does not matter beyond its status. */
+    CompletionStage<Void> empty(ApiCall call) {
+        return send(call, false, response -> {
+            response.close();
+            return null;
+        });
+    }
+
+    private <T> CompletionStage<T> send(ApiCall call, boolean destination, Function<Response, T> parse) {
+        if (admin == null) {
+            return CompletableFuture.failedFuture(new QStashConfigurationException(
+                    "No QStash token is configured for " + credentials.baseUrl() + ": set "
+                            + credentials.missingToken()));
+        }
+        QStashApi client = destination ? destinations : admin;
+        return retrier.run(call.describe() + " to " + credentials.baseUrl(), () -> client.call(call))
+                .thenApply(parse);
+    }
+
+    @Override
+    public void close() {
+        Exception failure = null;
+        for (QStashApi client : new QStashApi[]{destinations, admin}) {
+            if (client instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw new dev.qstash.jakarta.QStashException("closing the QStash client failed", failure);
+        }
+    }
+}
