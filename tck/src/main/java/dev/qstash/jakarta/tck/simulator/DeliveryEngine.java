@@ -169,6 +169,9 @@ final class DeliveryEngine implements AutoCloseable {
         }
         b.setHeader("Upstash-Signature", QStashTokens.genuine(signingKey.get(), message.url, message.body, now / 1000));
         b.setHeader("Upstash-Message-Id", message.id);
+        if (message.scheduleId != null) {
+            b.setHeader("Upstash-Schedule-Id", message.scheduleId);
+        }
         b.setHeader("Upstash-Retried", Integer.toString(retried));
         b.setHeader("Upstash-Region", regionHeader);
         b.setHeader("Upstash-Caller-Ip", "127.0.0.1");
@@ -227,9 +230,18 @@ final class DeliveryEngine implements AutoCloseable {
     }
 
     private void next(SimMessage finished) {
-        SimMessage next = state.releaseTurn(finished);
-        if (next != null) {
-            schedule(next, next.notBefore);
+        start(state.releaseTurn(finished));
+    }
+
+    /** Messages waiting for or in a delivery attempt. */
+    int inFlight() {
+        return state.messages(m -> m.state == SimMessage.State.ACTIVE).size();
+    }
+
+    /** Starts messages whose queue turn has come. */
+    void start(List<SimMessage> messages) {
+        for (SimMessage message : messages) {
+            schedule(message, message.notBefore);
         }
     }
 

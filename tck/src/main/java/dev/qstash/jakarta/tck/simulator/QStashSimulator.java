@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 import com.sun.net.httpserver.HttpServer;
@@ -38,6 +42,9 @@ import dev.qstash.jakarta.tck.util.QStashTokens;
  */
 public final class QStashSimulator implements AutoCloseable {
 
+    /** How often the simulator looks for due schedules. */
+    public static final long SCHEDULE_TICK_MILLIS = 50;
+
     static {
         // The JDK HttpServer writes headers and body separately; without TCP_NODELAY each small answer waits out
         // Nagle and delayed ACK (about 40 ms on Linux). Read once per JVM; a value the user set is kept.
@@ -54,6 +61,8 @@ public final class QStashSimulator implements AutoCloseable {
     private final ExecutorService serverThreads;
     private final DeliveryEngine engine;
     private final SimulatorApi api;
+    private final AtomicLong clockOffsetMillis = new AtomicLong();
+    private final ScheduledExecutorService cron;
 
     private QStashSimulator(Builder b) throws IOException {
         this.region = b.region;
@@ -73,6 +82,33 @@ public final class QStashSimulator implements AutoCloseable {
         server.setExecutor(serverThreads);
         server.createContext("/", api);
         server.start();
+        this.cron = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "qstash-simulator-schedules");
+            t.setDaemon(true);
+            return t;
+        });
+        cron.scheduleWithFixedDelay(() -> api.fireDueSchedules(now().toEpochMilli()), SCHEDULE_TICK_MILLIS,
+                SCHEDULE_TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The simulator's clock, which decides when schedules fire: the system clock plus whatever
+     * {@link #advanceClock(Duration)} added. Deliveries, delays and retries keep to the system clock.
+     */
+    public Instant now() {
+        return Instant.ofEpochMilli(System.currentTimeMillis() + clockOffsetMillis.get());
+    }
+
+    /**
+     * Moves the simulator's clock forward, so that a test need not wait a real minute for a cron match. Schedules
+     * due at the new time fire within {@value #SCHEDULE_TICK_MILLIS} ms, once each, however far the clock jumped
+     * (as a real scheduler that was down catches up on one run, not all of them).
+     */
+    public void advanceClock(Duration by) {
+        if (by.isNegative()) {
+            throw new IllegalArgumentException("the clock only moves forward, got " + by);
+        }
+        clockOffsetMillis.addAndGet(by.toMillis());
     }
 
     /** A builder; every setting has a default, so {@code builder().start()} gives a working EU region. */
@@ -166,6 +202,7 @@ public final class QStashSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        cron.shutdownNow();
         server.stop(0);
         serverThreads.shutdownNow();
         engine.close();

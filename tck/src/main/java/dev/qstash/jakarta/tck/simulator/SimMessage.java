@@ -31,6 +31,10 @@ final class SimMessage {
     /** Callbacks of callbacks are not sent. */
     final boolean isCallback;
 
+    /** The schedule that made it, or {@code null}; set before the message is submitted. */
+    String scheduleId;
+    /** Whether it holds one of its queue's delivery slots. */
+    boolean holdsTurn;
     int retried;
     State state = State.CREATED;
     ScheduledFuture<?> pending;
@@ -183,6 +187,9 @@ final class SimMessage {
         json.put("createdAt", createdAt);
         if (options.callback != null) {
             json.put("callback", options.callback);
+        }
+        if (scheduleId != null) {
+            json.put("scheduleId", scheduleId);
         }
         if (options.failureCallback != null) {
             json.put("failureCallback", options.failureCallback);

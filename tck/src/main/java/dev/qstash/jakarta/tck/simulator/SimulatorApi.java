@@ -19,7 +19,9 @@ import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -34,6 +36,11 @@ import dev.qstash.jakarta.tck.util.QStashTokens;
 final class SimulatorApi implements HttpHandler {
 
     private static final int MAX_PAGE = 100;
+    private static final int GLOBAL_PARALLELISM = 100;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
+    /** Bulk DLQ calls that stop early answer with a fresh cursor each time. */
+    private final AtomicLong bulkCursors = new AtomicLong();
 
     private final QStashSimulator simulator;
     private final SimulatorState state;
@@ -150,11 +157,29 @@ final class SimulatorApi implements HttpHandler {
         if (method.equals("POST") && path.equals("/v2/batch")) {
             return batch(body);
         }
+        if (method.equals("POST") && path.startsWith("/v2/schedules/")) {
+            return createSchedule(path.substring("/v2/schedules/".length()) + suffixWithQuery, headers, body);
+        }
         List<String> p = segments(path);
         if (p.size() >= 2 && p.get(0).equals("v2")) {
             switch (p.get(1)) {
                 case "topics" -> {
                     return topics(method, p, body);
+                }
+                case "queues" -> {
+                    return queues(method, p, body);
+                }
+                case "schedules" -> {
+                    return schedules(method, p);
+                }
+                case "flowControl" -> {
+                    return flowControl(method, p, query);
+                }
+                case "globalParallelism" -> {
+                    if (method.equals("GET") && p.size() == 2) {
+                        return new Answer(200, Map.of("parallelismMax", GLOBAL_PARALLELISM,
+                                "parallelismCount", engine.inFlight()));
+                    }
                 }
                 case "messages" -> {
                     return messages(method, p, query);
@@ -227,6 +252,11 @@ final class SimulatorApi implements HttpHandler {
     }
 
     private Publish publish(Target target, String queue, SimMessage.Options options, byte[] body) {
+        return publish(target, queue, options, body, null);
+    }
+
+    private Publish publish(Target target, String queue, SimMessage.Options options, byte[] body,
+            String scheduleId) {
         long now = System.currentTimeMillis();
         String dedupKey = dedupKey(target.destination(), options, body);
         if (dedupKey != null) {
@@ -247,6 +277,7 @@ final class SimulatorApi implements HttpHandler {
             state.remember(dedupKey, published, now);
         }
         for (SimMessage message : made) {
+            message.scheduleId = scheduleId;
             state.add(message);
             engine.submit(message);
         }
@@ -348,6 +379,199 @@ final class SimulatorApi implements HttpHandler {
         throw new ApiError(404, "no such endpoint: " + method + " /" + String.join("/", p));
     }
 
+    // ---- queues ----
+
+    private Answer queues(String method, List<String> p, byte[] body) {
+        if (p.size() == 2 && method.equals("GET")) {
+            return new Answer(200, state.queuesJson());
+        }
+        if (p.size() == 2 && method.equals("POST")) {
+            JsonNode json = readJson(body);
+            String name = json.path("queueName").asText("");
+            if (!NAME.matcher(name).matches()) {
+                throw new ApiError(400, "invalid queue name: only letters, digits, '.', '_' and '-' are allowed");
+            }
+            int parallelism = json.path("parallelism").asInt(1);
+            if (parallelism < 1) {
+                throw new ApiError(400, "parallelism must be at least 1");
+            }
+            List<SimMessage> start;
+            synchronized (state) {
+                SimulatorState.SimQueue queue = state.queue(name);
+                queue.parallelism = parallelism;
+                queue.paused = json.path("paused").asBoolean(false);
+                queue.updatedAt = System.currentTimeMillis();
+                start = state.startable(queue);
+            }
+            engine.start(start);
+            return new Answer(200, null);
+        }
+        if (p.size() >= 3) {
+            SimulatorState.SimQueue queue = state.existingQueue(p.get(2));
+            if (queue == null) {
+                throw new ApiError(404, "queue " + p.get(2) + " not found");
+            }
+            if (p.size() == 3 && method.equals("GET")) {
+                synchronized (state) {
+                    return new Answer(200, queue.toJson());
+                }
+            }
+            if (p.size() == 3 && method.equals("DELETE")) {
+                state.deleteQueue(queue.name);
+                return new Answer(200, null);
+            }
+            if (p.size() == 4 && method.equals("POST") && (p.get(3).equals("pause") || p.get(3).equals("resume"))) {
+                List<SimMessage> start;
+                synchronized (state) {
+                    queue.paused = p.get(3).equals("pause");
+                    queue.updatedAt = System.currentTimeMillis();
+                    start = state.startable(queue);
+                }
+                engine.start(start);
+                return new Answer(200, null);
+            }
+        }
+        throw new ApiError(404, "no such endpoint: " + method + " /" + String.join("/", p));
+    }
+
+    // ---- schedules ----
+
+    private Answer createSchedule(String destination, Map<String, List<String>> headers, byte[] body) {
+        String cron = first(headers, "Upstash-Cron");
+        if (cron == null || cron.isBlank()) {
+            throw new ApiError(400, "Upstash-Cron header is required");
+        }
+        resolve(destination);
+        String id = first(headers, "Upstash-Schedule-Id");
+        if (id == null) {
+            id = "scd_" + QStashTokens.random(26);
+        } else if (!NAME.matcher(id).matches()) {
+            throw new ApiError(400, "invalid schedule id: only letters, digits, '.', '_' and '-' are allowed");
+        }
+        SimSchedule schedule = new SimSchedule(id, cron, destination, first(headers, "Upstash-Queue-Name"),
+                SimMessage.Options.parse(headers), body, simulator.now().toEpochMilli());
+        state.putSchedule(schedule);
+        return new Answer(200, Map.of("scheduleId", id));
+    }
+
+    private Answer schedules(String method, List<String> p) {
+        if (p.size() == 2 && method.equals("GET")) {
+            synchronized (state) {
+                return new Answer(200, state.schedules().stream().map(SimSchedule::toJson).toList());
+            }
+        }
+        if (p.size() == 3 && method.equals("GET")) {
+            synchronized (state) {
+                return new Answer(200, state.schedule(p.get(2)).toJson());
+            }
+        }
+        if (p.size() == 3 && method.equals("DELETE")) {
+            state.deleteSchedule(p.get(2));
+            return new Answer(200, null);
+        }
+        if (p.size() == 4 && method.equals("PATCH") && (p.get(3).equals("pause") || p.get(3).equals("resume"))) {
+            synchronized (state) {
+                SimSchedule schedule = state.schedule(p.get(2));
+                schedule.paused = p.get(3).equals("pause");
+                if (!schedule.paused) {
+                    schedule.nextFire = schedule.next(simulator.now().toEpochMilli());
+                }
+            }
+            return new Answer(200, null);
+        }
+        throw new ApiError(404, "no such endpoint: " + method + " /" + String.join("/", p));
+    }
+
+    /** Publishes the message of every schedule due at {@code now} (the simulator's clock), once per match. */
+    void fireDueSchedules(long now) {
+        for (SimSchedule schedule : state.schedules()) {
+            synchronized (state) {
+                if (schedule.paused || schedule.nextFire > now) {
+                    continue;
+                }
+                schedule.lastFire = now;
+                schedule.nextFire = schedule.next(now);
+            }
+            try {
+                Publish publish = publish(resolve(schedule.destination), schedule.queue, schedule.options,
+                        schedule.body, schedule.id);
+                synchronized (state) {
+                    schedule.lastStates.clear();
+                    publish.messages().forEach(m -> schedule.lastStates.put(m.messageId(), "IN_PROGRESS"));
+                }
+            } catch (ApiError e) {
+                synchronized (state) {
+                    schedule.lastStates.clear();
+                    schedule.lastStates.put("error", e.getMessage());
+                }
+            }
+        }
+    }
+
+    // ---- flow control: state only ----
+
+    private Answer flowControl(String method, List<String> p, Map<String, List<String>> query) {
+        if (p.size() >= 3) {
+            String key = p.get(2);
+            if (p.size() == 3 && method.equals("GET")) {
+                if (!state.knowsFlowControl(key)) {
+                    throw new ApiError(404, "flow control key " + key + " not found");
+                }
+                synchronized (state) {
+                    return new Answer(200, state.flowControl(key));
+                }
+            }
+            if (p.size() == 4 && method.equals("POST")) {
+                synchronized (state) {
+                    Map<String, Object> json = state.flowControl(key);
+                    switch (p.get(3)) {
+                        case "pause" -> json.put("isPaused", true);
+                        case "resume" -> json.put("isPaused", false);
+                        case "resetRate" -> {
+                            json.put("rateCount", 0);
+                            json.put("ratePeriodStart", System.currentTimeMillis());
+                        }
+                        case "pin" -> {
+                            if (query.containsKey("parallelism")) {
+                                json.put("parallelismMax", (int) number(query, "parallelism", 0));
+                                json.put("isPinnedParallelism", true);
+                            }
+                            if (query.containsKey("rate")) {
+                                json.put("rateMax", (int) number(query, "rate", 0));
+                                json.put("isPinnedRate", true);
+                            }
+                            if (query.containsKey("period")) {
+                                json.put("ratePeriod", number(query, "period", 1));
+                            }
+                            json.put("rateCount", 0);
+                            json.put("ratePeriodStart", System.currentTimeMillis());
+                        }
+                        case "unpin" -> {
+                            if ("true".equals(first(query, "parallelism"))) {
+                                json.put("isPinnedParallelism", false);
+                            }
+                            if ("true".equals(first(query, "rate"))) {
+                                json.put("isPinnedRate", false);
+                            }
+                        }
+                        default -> throw new ApiError(404, "no such endpoint: POST /" + String.join("/", p));
+                    }
+                }
+                return new Answer(200, null);
+            }
+        }
+        throw new ApiError(404, "no such endpoint: " + method + " /" + String.join("/", p));
+    }
+
+    private static String first(Map<String, List<String>> map, String name) {
+        for (Map.Entry<String, List<String>> e : map.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                return e.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
     // ---- messages ----
 
     private Answer messages(String method, List<String> p, Map<String, List<String>> query) {
@@ -395,23 +619,39 @@ final class SimulatorApi implements HttpHandler {
             return new Answer(200, null);
         }
         if (p.size() == 2 && method.equals("DELETE")) {
-            Page<SimulatorState.DlqEntry> page = page(state.dlq(dlqFilter(query)), query);
-            page.items().forEach(e -> state.removeDlq(e.dlqId()));
+            Bulk bulk = bulk(query);
+            bulk.entries().forEach(e -> state.removeDlq(e.dlqId()));
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("deleted", page.items().size());
+            json.put("deleted", bulk.entries().size());
+            json.put("cursor", bulk.cursor());
             return new Answer(200, json);
         }
         if (p.size() >= 3 && p.get(2).equals("retry") && method.equals("POST")) {
-            List<SimulatorState.DlqEntry> entries = p.size() == 4
-                    ? List.of(state.dlqEntry(p.get(3)))
-                    : page(state.dlq(dlqFilter(query)), query).items();
+            Bulk bulk = p.size() == 4 ? new Bulk(List.of(state.dlqEntry(p.get(3))), "") : bulk(query);
             List<Map<String, Object>> responses = new ArrayList<>();
-            for (SimulatorState.DlqEntry entry : entries) {
+            for (SimulatorState.DlqEntry entry : bulk.entries()) {
                 responses.add(Map.of("messageId", retry(entry)));
             }
-            return new Answer(201, p.size() == 4 ? responses.get(0) : Map.of("responses", responses));
+            return new Answer(201, p.size() == 4
+                    ? responses.get(0)
+                    : Map.of("responses", responses, "cursor", bulk.cursor()));
         }
         throw new ApiError(404, "no such endpoint: " + method + " /" + String.join("/", p));
+    }
+
+    /** What one bulk delete or retry works on: ids all at once, a filter {@code count} at a time. */
+    private record Bulk(List<SimulatorState.DlqEntry> entries, String cursor) {
+    }
+
+    private Bulk bulk(Map<String, List<String>> query) {
+        List<SimulatorState.DlqEntry> all = state.dlq(dlqFilter(query));
+        if (query.containsKey("dlqIds")) {
+            return new Bulk(all, "");
+        }
+        int count = (int) Math.min(MAX_PAGE, Math.max(1, number(query, "count", MAX_PAGE)));
+        return all.size() <= count
+                ? new Bulk(all, "")
+                : new Bulk(List.copyOf(all.subList(0, count)), "bulk-" + bulkCursors.incrementAndGet());
     }
 
     private String retry(SimulatorState.DlqEntry entry) {

@@ -5,11 +5,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -72,8 +70,9 @@ final class SimulatorState {
     private final Map<String, Dedup> dedup = new HashMap<>();
     private final Map<String, DlqEntry> dlq = new LinkedHashMap<>();
     private final List<Map<String, Object>> logs = new ArrayList<>();
-    private final Map<String, Deque<SimMessage>> waiting = new HashMap<>();
-    private final Set<String> busyQueues = new HashSet<>();
+    private final Map<String, SimQueue> queues = new TreeMap<>();
+    private final Map<String, SimSchedule> schedules = new TreeMap<>();
+    private final Map<String, Map<String, Object>> flowControl = new TreeMap<>();
     private final Duration dedupWindow;
 
     SimulatorState(Duration dedupWindow) {
@@ -116,31 +115,143 @@ final class SimulatorState {
         dedup.put(key, new Dedup(List.copyOf(published), now + dedupWindow.toMillis()));
     }
 
-    // ---- queues: one delivery in flight per queue, in publish order ----
+    // ---- queues: at most `parallelism` deliveries in flight per queue, in publish order; none while paused ----
+
+    /** A queue; created by its first enqueue (parallelism 1) or by an upsert. */
+    static final class SimQueue {
+
+        final String name;
+        final long createdAt;
+        long updatedAt;
+        int parallelism = 1;
+        boolean paused;
+        int inFlight;
+        final Deque<SimMessage> waiting = new ArrayDeque<>();
+
+        SimQueue(String name, long now) {
+            this.name = name;
+            this.createdAt = now;
+            this.updatedAt = now;
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("name", name);
+            json.put("createdAt", createdAt);
+            json.put("updatedAt", updatedAt);
+            json.put("parallelism", parallelism);
+            json.put("lag", waiting.size());
+            json.put("paused", paused);
+            return json;
+        }
+    }
+
+    synchronized SimQueue queue(String name) {
+        return queues.computeIfAbsent(name, n -> new SimQueue(n, System.currentTimeMillis()));
+    }
+
+    synchronized SimQueue existingQueue(String name) {
+        return queues.get(name);
+    }
+
+    synchronized List<Map<String, Object>> queuesJson() {
+        return queues.values().stream().map(SimQueue::toJson).toList();
+    }
+
+    synchronized boolean deleteQueue(String name) {
+        return queues.remove(name) != null;
+    }
 
     /** Whether the message may be delivered now; otherwise it waits its turn. */
     synchronized boolean claimTurn(SimMessage message) {
         if (message.queue == null) {
             return true;
         }
-        if (busyQueues.add(message.queue)) {
+        SimQueue queue = queue(message.queue);
+        if (!queue.paused && queue.inFlight < queue.parallelism && queue.waiting.isEmpty()) {
+            queue.inFlight++;
+            message.holdsTurn = true;
             return true;
         }
-        waiting.computeIfAbsent(message.queue, q -> new ArrayDeque<>()).add(message);
+        queue.waiting.add(message);
         return false;
     }
 
-    /** The finished message's queue moves on; returns the next message to schedule, or {@code null}. */
-    synchronized SimMessage releaseTurn(SimMessage finished) {
+    /** The finished message's queue moves on; returns the messages that may start now. */
+    synchronized List<SimMessage> releaseTurn(SimMessage finished) {
         if (finished.queue == null) {
-            return null;
+            return List.of();
         }
-        Deque<SimMessage> queue = waiting.get(finished.queue);
-        SimMessage next = queue == null ? null : queue.poll();
-        if (next == null) {
-            busyQueues.remove(finished.queue);
+        SimQueue queue = queue(finished.queue);
+        if (finished.holdsTurn) {
+            finished.holdsTurn = false;
+            queue.inFlight = Math.max(0, queue.inFlight - 1);
+        } else {
+            queue.waiting.remove(finished); // cancelled while waiting
         }
-        return next;
+        return startable(queue);
+    }
+
+    /** After a resume or a larger parallelism: the waiting messages that may start now. */
+    synchronized List<SimMessage> startable(SimQueue queue) {
+        List<SimMessage> start = new ArrayList<>();
+        while (!queue.paused && queue.inFlight < queue.parallelism && !queue.waiting.isEmpty()) {
+            SimMessage next = queue.waiting.poll();
+            if (!next.isFinal()) {
+                queue.inFlight++;
+                next.holdsTurn = true;
+                start.add(next);
+            }
+        }
+        return start;
+    }
+
+    // ---- schedules ----
+
+    synchronized void putSchedule(SimSchedule schedule) {
+        schedules.put(schedule.id, schedule);
+    }
+
+    synchronized SimSchedule schedule(String id) {
+        SimSchedule schedule = schedules.get(id);
+        if (schedule == null) {
+            throw new ApiError(404, "schedule " + id + " not found");
+        }
+        return schedule;
+    }
+
+    synchronized List<SimSchedule> schedules() {
+        return List.copyOf(schedules.values());
+    }
+
+    synchronized void deleteSchedule(String id) {
+        if (schedules.remove(id) == null) {
+            throw new ApiError(404, "schedule " + id + " not found");
+        }
+    }
+
+    // ---- flow control: the state QStash reports per key (limits are not enforced on deliveries) ----
+
+    synchronized Map<String, Object> flowControl(String key) {
+        return flowControl.computeIfAbsent(key, k -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("flowControlKey", k);
+            json.put("waitListSize", 0);
+            json.put("parallelismMax", 0);
+            json.put("parallelismCount", 0);
+            json.put("rateMax", 0);
+            json.put("rateCount", 0);
+            json.put("ratePeriod", 1);
+            json.put("ratePeriodStart", System.currentTimeMillis());
+            json.put("isPaused", false);
+            json.put("isPinnedParallelism", false);
+            json.put("isPinnedRate", false);
+            return json;
+        });
+    }
+
+    synchronized boolean knowsFlowControl(String key) {
+        return flowControl.containsKey(key);
     }
 
     // ---- URL groups ----
@@ -240,6 +351,9 @@ final class SimulatorState {
         }
         if (message.queue != null) {
             entry.put("queueName", message.queue);
+        }
+        if (message.scheduleId != null) {
+            entry.put("scheduleId", message.scheduleId);
         }
         if (!message.options.labels.isEmpty()) {
             entry.put("labels", message.options.labels);
