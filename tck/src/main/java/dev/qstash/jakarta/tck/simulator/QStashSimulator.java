@@ -87,8 +87,17 @@ public final class QStashSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        cron.scheduleWithFixedDelay(() -> api.fireDueSchedules(now().toEpochMilli()), SCHEDULE_TICK_MILLIS,
-                SCHEDULE_TICK_MILLIS, TimeUnit.MILLISECONDS);
+        cron.scheduleWithFixedDelay(this::fireDueSchedules, SCHEDULE_TICK_MILLIS, SCHEDULE_TICK_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** One tick; a failure is reported and the next tick still runs (an escaping exception would stop them all). */
+    private void fireDueSchedules() {
+        try {
+            api.fireDueSchedules(now().toEpochMilli());
+        } catch (RuntimeException e) {
+            System.err.println("[qstash-simulator] firing schedules failed: " + e);
+        }
     }
 
     /**

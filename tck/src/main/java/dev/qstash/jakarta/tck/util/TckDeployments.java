@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import dev.qstash.jakarta.tck.apps.GuardedResource;
+import dev.qstash.jakarta.tck.apps.ManageResource;
 import dev.qstash.jakarta.tck.apps.MixedResource;
 import dev.qstash.jakarta.tck.apps.OpenResource;
 import dev.qstash.jakarta.tck.apps.PublishResource;
@@ -31,7 +32,7 @@ public final class TckDeployments {
         new TreeMap<>(config).forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
         return ShrinkWrap.create(WebArchive.class, test.getSimpleName() + ".war")
                 .addClasses(TckApplication.class, ReceiveResource.class, ReceivedLog.class, MixedResource.class,
-                        OpenResource.class, PublishResource.class, GuardedResource.class)
+                        OpenResource.class, PublishResource.class, GuardedResource.class, ManageResource.class)
                 .addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

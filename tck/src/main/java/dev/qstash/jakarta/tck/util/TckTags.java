@@ -7,6 +7,9 @@ public final class TckTags {
     public static final String VERIFY = "verify";
     /** Publishing through the injected publishers, against the simulator. */
     public static final String PUBLISH = "publish";
+
+    /** Scenarios of the management API (queues, schedules, URL groups, DLQ, logs). */
+    public static final String MANAGE = "manage";
     /**
      * Needs the server started with the US variables of tck/README.md in its environment; skipped without them.
      */
