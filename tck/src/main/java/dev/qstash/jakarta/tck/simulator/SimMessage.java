@@ -160,16 +160,8 @@ final class SimMessage {
     }
 
     /** The message as {@code GET /v2/messages/{id}} and the DLQ show it. */
-    Map<String, Object> toJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("messageId", id);
-        json.put("url", url);
-        if (urlGroup != null) {
-            json.put("topicName", urlGroup);
-        }
-        if (endpointName != null) {
-            json.put("endpointName", endpointName);
-        }
+    /** {@code method}, {@code header} and {@code body} (or {@code bodyBase64}) as QStash shows them. */
+    static void putRequest(Map<String, Object> json, Options options, byte[] body) {
         json.put("method", options.method);
         Map<String, List<String>> header = new LinkedHashMap<>();
         options.forward.forEach((name, value) -> header.put(name, List.of(value)));
@@ -182,6 +174,19 @@ final class SimMessage {
         } else {
             json.put("bodyBase64", java.util.Base64.getEncoder().encodeToString(body));
         }
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("messageId", id);
+        json.put("url", url);
+        if (urlGroup != null) {
+            json.put("topicName", urlGroup);
+        }
+        if (endpointName != null) {
+            json.put("endpointName", endpointName);
+        }
+        putRequest(json, options, body);
         json.put("maxRetries", options.retries);
         json.put("notBefore", notBefore);
         json.put("createdAt", createdAt);

@@ -1,13 +1,10 @@
 package dev.qstash.jakarta.tck.simulator;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.cronutils.model.CronType;
@@ -78,18 +75,7 @@ final class SimSchedule {
         json.put("cron", cron);
         json.put("createdAt", createdAt);
         json.put("destination", destination);
-        json.put("method", options.method);
-        Map<String, List<String>> header = new LinkedHashMap<>();
-        options.forward.forEach((name, value) -> header.put(name, List.of(value)));
-        if (options.contentType != null) {
-            header.put("Content-Type", List.of(options.contentType));
-        }
-        json.put("header", header);
-        if (Destinations.isUtf8(body)) {
-            json.put("body", new String(body, StandardCharsets.UTF_8));
-        } else {
-            json.put("bodyBase64", Base64.getEncoder().encodeToString(body));
-        }
+        SimMessage.putRequest(json, options, body);
         json.put("retries", options.retries);
         if (options.delay != null) {
             json.put("delay", options.delay.toSeconds());
