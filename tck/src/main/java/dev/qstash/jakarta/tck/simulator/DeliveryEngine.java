@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -28,6 +29,8 @@ import dev.qstash.jakarta.tck.util.QStashTokens;
  * calls the callback after each attempt and the failure callback once, and moves exhausted messages to the DLQ.
  */
 final class DeliveryEngine implements AutoCloseable {
+
+    private final AtomicInteger attemptsInFlight = new AtomicInteger();
 
     /** Headers a client may not set on java.net.http requests; never forwarded. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
@@ -115,11 +118,12 @@ final class DeliveryEngine implements AutoCloseable {
     private void attempt(SimMessage message) {
         int retried;
         synchronized (state) {
-            if (message.isFinal()) {
-                return;
+            if (message.isFinal() || !state.claimFlowSlot(message)) {
+                return; // finished, or waiting for its flow-control key (paused, or at its parallelism)
             }
             retried = message.retried;
         }
+        attemptsInFlight.incrementAndGet();
         if (!remoteDeliveries && !isLoopback(message.url)) {
             outcome(message, retried, 0, Map.of(), new byte[0], "the simulator delivers only to loopback addresses "
                     + "(QStashSimulator.Builder.remoteDeliveries)");
@@ -188,6 +192,8 @@ final class DeliveryEngine implements AutoCloseable {
             byte[] body, String error) {
         long now = System.currentTimeMillis();
         attempts.add(new DeliveryAttempt(message.id, message.url, retried, status, now));
+        attemptsInFlight.decrementAndGet();
+        resume(state.releaseFlowSlot(message));
         boolean success = status >= 200 && status < 300;
         SimulatorState.DlqEntry dead = null;
         Long retryAt = null;
@@ -233,9 +239,16 @@ final class DeliveryEngine implements AutoCloseable {
         start(state.releaseTurn(finished));
     }
 
-    /** Messages waiting for or in a delivery attempt. */
+    /** Delivery attempts under way: started and not yet answered. */
     int inFlight() {
-        return state.messages(m -> m.state == SimMessage.State.ACTIVE).size();
+        return attemptsInFlight.get();
+    }
+
+    /** Attempts messages that waited for their flow-control key, now. */
+    void resume(List<SimMessage> messages) {
+        for (SimMessage message : messages) {
+            run(() -> attempt(message));
+        }
     }
 
     /** Starts messages whose queue turn has come. */

@@ -35,6 +35,8 @@ final class SimMessage {
     String scheduleId;
     /** Whether it holds one of its queue's delivery slots. */
     boolean holdsTurn;
+    /** Whether an attempt of it counts against its flow-control key's parallelism. */
+    boolean holdsFlowSlot;
     int retried;
     State state = State.CREATED;
     ScheduledFuture<?> pending;
@@ -75,6 +77,10 @@ final class SimMessage {
         final String deduplicationId;
         final boolean contentBasedDeduplication;
         final List<String> labels;
+        final String flowControlKey;
+        final int flowParallelism;
+        final int flowRate;
+        final long flowPeriodSeconds;
         /** Forwarded headers: name as received without the prefix, value. */
         final Map<String, String> forward;
         /** Every header of the publish, for the message API. */
@@ -104,6 +110,31 @@ final class SimMessage {
             this.labels = h.containsKey("upstash-label")
                     ? List.copyOf(Arrays.asList(h.get("upstash-label").split(",")))
                     : List.of();
+            this.flowControlKey = h.get("upstash-flow-control-key");
+            Map<String, String> limits = new LinkedHashMap<>();
+            String flowValue = h.get("upstash-flow-control-value");
+            if (flowValue != null) {
+                for (String part : flowValue.split(",")) {
+                    String[] kv = part.trim().split("=", 2);
+                    if (kv.length != 2) {
+                        throw new ApiError(400, "invalid Upstash-Flow-Control-Value: " + flowValue);
+                    }
+                    limits.put(kv[0].trim(), kv[1].trim());
+                }
+            }
+            if (flowControlKey == null && !limits.isEmpty()) {
+                throw new ApiError(400, "Upstash-Flow-Control-Value needs Upstash-Flow-Control-Key");
+            }
+            try {
+                this.flowParallelism = Integer.parseInt(limits.getOrDefault("parallelism", "0"));
+                this.flowRate = Integer.parseInt(limits.getOrDefault("rate", "0"));
+                String period = limits.getOrDefault("period", "1");
+                this.flowPeriodSeconds = period.chars().allMatch(Character::isDigit)
+                        ? Long.parseLong(period)
+                        : Durations.parse(period).toSeconds();
+            } catch (RuntimeException e) {
+                throw new ApiError(400, "invalid Upstash-Flow-Control-Value: " + flowValue);
+            }
             Map<String, String> forward = new LinkedHashMap<>();
             h.forEach((name, value) -> {
                 if (name.startsWith("upstash-forward-")) {
@@ -195,6 +226,12 @@ final class SimMessage {
         }
         if (scheduleId != null) {
             json.put("scheduleId", scheduleId);
+        }
+        if (options.flowControlKey != null) {
+            json.put("flowControlKey", options.flowControlKey);
+            json.put("parallelism", options.flowParallelism);
+            json.put("rate", options.flowRate);
+            json.put("period", options.flowPeriodSeconds);
         }
         if (options.failureCallback != null) {
             json.put("failureCallback", options.failureCallback);

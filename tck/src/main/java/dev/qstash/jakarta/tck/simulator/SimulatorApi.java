@@ -514,49 +514,53 @@ final class SimulatorApi implements HttpHandler {
         if (p.size() >= 3) {
             String key = p.get(2);
             if (p.size() == 3 && method.equals("GET")) {
-                if (!state.knowsFlowControl(key)) {
+                SimFlowControl flow = state.existingFlowControl(key);
+                if (flow == null) {
                     throw new ApiError(404, "flow control key " + key + " not found");
                 }
                 synchronized (state) {
-                    return new Answer(200, state.flowControl(key));
+                    return new Answer(200, flow.toJson());
                 }
             }
             if (p.size() == 4 && method.equals("POST")) {
+                List<SimMessage> start;
                 synchronized (state) {
-                    Map<String, Object> json = state.flowControl(key);
+                    SimFlowControl flow = state.flowControl(key);
                     switch (p.get(3)) {
-                        case "pause" -> json.put("isPaused", true);
-                        case "resume" -> json.put("isPaused", false);
+                        case "pause" -> flow.paused = true;
+                        case "resume" -> flow.paused = false;
                         case "resetRate" -> {
-                            json.put("rateCount", 0);
-                            json.put("ratePeriodStart", System.currentTimeMillis());
+                            flow.rateCount = 0;
+                            flow.ratePeriodStart = System.currentTimeMillis();
                         }
                         case "pin" -> {
                             if (query.containsKey("parallelism")) {
-                                json.put("parallelismMax", (int) number(query, "parallelism", 0));
-                                json.put("isPinnedParallelism", true);
+                                flow.parallelismMax = (int) number(query, "parallelism", 0);
+                                flow.pinnedParallelism = true;
                             }
                             if (query.containsKey("rate")) {
-                                json.put("rateMax", (int) number(query, "rate", 0));
-                                json.put("isPinnedRate", true);
+                                flow.rateMax = (int) number(query, "rate", 0);
+                                flow.pinnedRate = true;
                             }
                             if (query.containsKey("period")) {
-                                json.put("ratePeriod", number(query, "period", 1));
+                                flow.ratePeriodSeconds = number(query, "period", 1);
                             }
-                            json.put("rateCount", 0);
-                            json.put("ratePeriodStart", System.currentTimeMillis());
+                            flow.rateCount = 0;
+                            flow.ratePeriodStart = System.currentTimeMillis();
                         }
                         case "unpin" -> {
                             if ("true".equals(first(query, "parallelism"))) {
-                                json.put("isPinnedParallelism", false);
+                                flow.pinnedParallelism = false;
                             }
                             if ("true".equals(first(query, "rate"))) {
-                                json.put("isPinnedRate", false);
+                                flow.pinnedRate = false;
                             }
                         }
                         default -> throw new ApiError(404, "no such endpoint: POST /" + String.join("/", p));
                     }
+                    start = flow.startable();
                 }
+                engine.resume(start);
                 return new Answer(200, null);
             }
         }

@@ -72,7 +72,7 @@ final class SimulatorState {
     private final List<Map<String, Object>> logs = new ArrayList<>();
     private final Map<String, SimQueue> queues = new TreeMap<>();
     private final Map<String, SimSchedule> schedules = new TreeMap<>();
-    private final Map<String, Map<String, Object>> flowControl = new TreeMap<>();
+    private final Map<String, SimFlowControl> flowControl = new TreeMap<>();
     private final Duration dedupWindow;
 
     SimulatorState(Duration dedupWindow) {
@@ -83,6 +83,9 @@ final class SimulatorState {
 
     synchronized void add(SimMessage message) {
         messages.put(message.id, message);
+        if (message.options.flowControlKey != null) {
+            flowControl(message.options.flowControlKey).learn(message.options);
+        }
         log(message, "CREATED", null);
     }
 
@@ -230,28 +233,27 @@ final class SimulatorState {
         }
     }
 
-    // ---- flow control: the state QStash reports per key (limits are not enforced on deliveries) ----
+    // ---- flow control ----
 
-    synchronized Map<String, Object> flowControl(String key) {
-        return flowControl.computeIfAbsent(key, k -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("flowControlKey", k);
-            json.put("waitListSize", 0);
-            json.put("parallelismMax", 0);
-            json.put("parallelismCount", 0);
-            json.put("rateMax", 0);
-            json.put("rateCount", 0);
-            json.put("ratePeriod", 1);
-            json.put("ratePeriodStart", System.currentTimeMillis());
-            json.put("isPaused", false);
-            json.put("isPinnedParallelism", false);
-            json.put("isPinnedRate", false);
-            return json;
-        });
+    /** The key's state, created on first use. */
+    synchronized SimFlowControl flowControl(String key) {
+        return flowControl.computeIfAbsent(key, SimFlowControl::new);
     }
 
-    synchronized boolean knowsFlowControl(String key) {
-        return flowControl.containsKey(key);
+    synchronized SimFlowControl existingFlowControl(String key) {
+        return flowControl.get(key);
+    }
+
+    /** Whether the message's attempt may start now; otherwise it waits for its key. */
+    synchronized boolean claimFlowSlot(SimMessage message) {
+        String key = message.options.flowControlKey;
+        return key == null || flowControl(key).claim(message);
+    }
+
+    /** The message's attempt ended: its key's waiting messages that may start now. */
+    synchronized List<SimMessage> releaseFlowSlot(SimMessage message) {
+        String key = message.options.flowControlKey;
+        return key == null ? List.of() : flowControl(key).release(message);
     }
 
     // ---- URL groups ----

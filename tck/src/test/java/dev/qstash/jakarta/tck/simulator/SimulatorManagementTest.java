@@ -217,6 +217,44 @@ class SimulatorManagementTest {
         assertEquals(404, assertThrows(QStashApiException.class, () -> publisher.flowControl().get("none")).status());
     }
 
+    @Test
+    void aPausedFlowControlKeyHoldsItsDeliveriesAndItsParallelismIsKept() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        app.reply(d -> {
+            most.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            concurrent.decrementAndGet();
+            return Destination.Reply.ok();
+        });
+        FlowControl oneAtATime = FlowControl.key("tenant-7").parallelism(1);
+        publisher.publish(PublishRequest.toUrl(app.url("/fc")).body("warm-up").flowControl(oneAtATime).build());
+        app.next(WAIT);
+        publisher.flowControl().pause("tenant-7");
+        for (int i = 0; i < 4; i++) {
+            publisher.publish(PublishRequest.toUrl(app.url("/fc")).body("m" + i).flowControl(oneAtATime).build());
+        }
+
+        app.expectNothing(QUIET);
+        FlowControlState paused = publisher.flowControl().get("tenant-7");
+        assertTrue(paused.paused());
+        assertEquals(4, paused.waitListSize());
+        assertEquals(1, paused.parallelismMax());
+
+        publisher.flowControl().resume("tenant-7");
+        Set<String> bodies = new HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            bodies.add(app.next(WAIT).text());
+        }
+        assertEquals(Set.of("m0", "m1", "m2", "m3"), bodies);
+        assertEquals(1, most.get(), "never more than the key's parallelism at once");
+        assertEquals(0, publisher.flowControl().get("tenant-7").waitListSize());
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
