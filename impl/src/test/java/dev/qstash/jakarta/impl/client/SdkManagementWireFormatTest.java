@@ -314,6 +314,23 @@ class SdkManagementWireFormatTest {
         assertFalse(keys.toString().contains("sig_"), keys.toString());
     }
 
+    /** Not in the TypeScript SDK: {@code GET /v2/dlq/{dlqId}}, which the Python and Go SDKs use. */
+    @Test
+    void oneDeadLetterIsReadFromTheDocumentedPath() {
+        JsonNode listed = Vectors.list(FILE.get("operations")).stream()
+                .filter(o -> o.get("id").asText().equals("dlq-listMessages")).findFirst().orElseThrow()
+                .get("requests").get(0).get("response").get("body").get("messages").get(0);
+        server.answer(r -> Answer.json(200, listed.toString()));
+
+        DlqMessage dead = publisher.dlq().get("dlq_0001");
+
+        assertEquals("GET /v2/dlq/dlq_0001", server.only().method() + " " + server.only().pathAndQuery());
+        assertEquals(Map.of("authorization", "Bearer " + TOKEN), SdkWireFormatTest.sdkHeaders(server.only()));
+        assertEquals("dlq_0001", dead.dlqId());
+        assertEquals(500, dead.responseStatus());
+        assertEquals("msg_dead", dead.message().messageId());
+    }
+
     private static void none(JsonNode sdk, Object result) {
         assertTrue(sdk == null || sdk.isNull(), "the SDK returned nothing");
         assertNull(result);

@@ -90,6 +90,12 @@ final class SimSchedule {
         if (queue != null) {
             json.put("queueName", queue);
         }
+        if (options.flowControlKey != null) {
+            json.put("flowControlKey", options.flowControlKey);
+            json.put("parallelism", options.flowParallelism);
+            json.put("rate", options.flowRate);
+            json.put("period", options.flowPeriodSeconds);
+        }
         if (!options.labels.isEmpty()) {
             json.put("labels", options.labels);
         }
