@@ -19,7 +19,8 @@ import dev.qstash.jakarta.manage.UrlGroups;
 import dev.qstash.jakarta.spi.QStashProvider;
 
 /**
- * Publishes messages to QStash through one region.
+ * Publishes messages to QStash through one region, and manages that region's queues, schedules, URL groups, messages,
+ * dead-letter queue, logs, signing keys and flow-control keys (see {@link dev.qstash.jakarta.manage}).
  *
  * <p>
  * In a CDI application, inject it: {@code @Inject QStashPublisher publisher;} is bound to the primary region (see

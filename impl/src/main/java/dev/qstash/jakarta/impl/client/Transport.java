@@ -19,7 +19,7 @@ import dev.qstash.jakarta.impl.config.Credentials;
  * Sends {@link ApiCall}s to one region with one token, retrying network failures. It holds two REST clients of the
  * same interface: one whose paths reach QStash verbatim ({@link PathPreservingClients}), for the calls with a
  * destination URL in the path (publish, enqueue, schedule create), and one on the runtime's default engine for the
- * rest. They differ on RESTEasy only, where the path-preserving engine (the JDK's {@code HttpURLConnection}) cannot
+ * rest, made on first use. They differ on RESTEasy only, where the path-preserving engine (the JDK's {@code HttpURLConnection}) cannot
  * send {@code PATCH}, which pausing a schedule needs. On Jersey, {@code PATCH} over {@code HttpURLConnection} needs
  * Jersey's own method workaround, switched on for both clients.
  */
@@ -33,19 +33,15 @@ final class Transport implements AutoCloseable {
     private final Credentials credentials;
     private final Retrier retrier;
     private final QStashApi destinations;
-    private final QStashApi admin;
+    private volatile QStashApi admin; // made on first use: most applications only publish
 
     Transport(Credentials credentials, Retrier retrier) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.retrier = Objects.requireNonNull(retrier, "retrier");
-        if (credentials.hasToken()) {
-            this.destinations = PathPreservingClients.build(newBuilder(), QStashApi.class, CONNECT_TIMEOUT_MILLIS,
-                    READ_TIMEOUT_MILLIS);
-            this.admin = newBuilder().build(QStashApi.class);
-        } else {
-            this.destinations = null;
-            this.admin = null;
-        }
+        this.destinations = credentials.hasToken()
+                ? PathPreservingClients.build(newBuilder(), QStashApi.class, CONNECT_TIMEOUT_MILLIS,
+                        READ_TIMEOUT_MILLIS)
+                : null;
     }
 
     private RestClientBuilder newBuilder() {
@@ -82,18 +78,32 @@ final class Transport implements AutoCloseable {
     }
 
     private <T> CompletionStage<T> send(ApiCall call, boolean destination, Function<Response, T> parse) {
-        if (admin == null) {
+        if (destinations == null) {
             return CompletableFuture.failedFuture(new QStashConfigurationException(
                     "No QStash token is configured for " + credentials.baseUrl() + ": set "
                             + credentials.missingToken()));
         }
-        QStashApi client = destination ? destinations : admin;
+        QStashApi client = destination ? destinations : admin();
         return retrier.run(call.describe() + " to " + credentials.baseUrl(), () -> client.call(call))
                 .thenApply(parse);
     }
 
+    private QStashApi admin() {
+        QStashApi client = admin;
+        if (client == null) {
+            synchronized (this) {
+                client = admin;
+                if (client == null) {
+                    client = newBuilder().build(QStashApi.class);
+                    admin = client;
+                }
+            }
+        }
+        return client;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         Exception failure = null;
         for (QStashApi client : new QStashApi[]{destinations, admin}) {
             if (client instanceof AutoCloseable closeable) {

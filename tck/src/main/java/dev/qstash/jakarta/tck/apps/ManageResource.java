@@ -136,6 +136,25 @@ public class ManageResource {
         });
     }
 
+    /** Removes endpoints by URL (a {@code DELETE} with a JSON body); answers how many are left. */
+    @POST
+    @Path("groups/{name}/removed")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response removeEndpoints(@PathParam("name") String name, @QueryParam("to") List<String> urls) {
+        return answer(() -> {
+            publisher.urlGroups().removeEndpoints(name, urls.stream().map(Endpoint::url).toList());
+            return Integer.toString(publisher.urlGroups().get(name).endpoints().size());
+        });
+    }
+
+    /** Cancels one message; answers how many QStash cancelled. */
+    @POST
+    @Path("messages/{id}/cancel")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response cancel(@PathParam("id") String id) {
+        return answer(() -> Integer.toString(publisher.messages().cancel(id)));
+    }
+
     @POST
     @Path("groups/{name}/messages")
     @Consumes(MediaType.WILDCARD)

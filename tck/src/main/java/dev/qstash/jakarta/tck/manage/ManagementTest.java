@@ -89,14 +89,19 @@ public class ManagementTest {
         String queue = "tck-" + UUID.randomUUID().toString().substring(0, 8);
         String body = "queued " + UUID.randomUUID();
         assertEquals("ok", manage("POST", "manage/queues/" + queue + "?action=create-paused", ""));
+        String cancelled = "cancelled " + UUID.randomUUID();
         manage("POST", "manage/queues/" + queue + "/messages?to=" + TckHttp.loopback(base, "api/receive"), body);
+        String doomed = manage("POST", "manage/queues/" + queue + "/messages?to=" + TckHttp.loopback(base,
+                "api/receive"), cancelled);
 
         assertNotReceived(body);
-        assertEquals("1 true", manage("GET", "manage/queues/" + queue, null), "lag and paused");
+        assertEquals("2 true", manage("GET", "manage/queues/" + queue, null), "lag and paused");
+        assertEquals("1", manage("POST", "manage/messages/" + doomed + "/cancel", ""), "DELETE /v2/messages/{id}");
 
         assertEquals("ok", manage("POST", "manage/queues/" + queue + "?action=resume", ""));
         assertEquals("CURRENT", awaitReceived(body)[TckApp.SIGNING_KEY]);
         assertEquals("0 false", manage("GET", "manage/queues/" + queue, null));
+        assertNotReceived(cancelled);
     }
 
     @Test
@@ -142,6 +147,9 @@ public class ManagementTest {
         assertTrue(entries >= 4, "created and delivered for each endpoint: " + logs);
         assertEquals((entries + 1) / 2, pages, "pages of two: " + logs);
         assertEquals(Integer.toString(entries), totals[2], "the stream sees what the pages saw");
+
+        assertEquals("1", manage("POST", "manage/groups/" + group + "/removed?to=" + TckHttp.loopback(base,
+                "api/manage/second"), ""), "DELETE with a JSON body");
     }
 
     private String manage(String method, String path, String body) {
