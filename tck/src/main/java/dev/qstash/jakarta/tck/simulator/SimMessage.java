@@ -207,6 +207,16 @@ final class SimMessage {
         }
     }
 
+    /** The message's flow-control key and limits, if it has a key. */
+    static void putFlowControl(Map<String, Object> json, Options options) {
+        if (options.flowControlKey != null) {
+            json.put("flowControlKey", options.flowControlKey);
+            json.put("parallelism", options.flowParallelism);
+            json.put("rate", options.flowRate);
+            json.put("period", options.flowPeriodSeconds);
+        }
+    }
+
     Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("messageId", id);
@@ -227,12 +237,7 @@ final class SimMessage {
         if (scheduleId != null) {
             json.put("scheduleId", scheduleId);
         }
-        if (options.flowControlKey != null) {
-            json.put("flowControlKey", options.flowControlKey);
-            json.put("parallelism", options.flowParallelism);
-            json.put("rate", options.flowRate);
-            json.put("period", options.flowPeriodSeconds);
-        }
+        putFlowControl(json, options);
         if (options.failureCallback != null) {
             json.put("failureCallback", options.failureCallback);
         }

@@ -90,12 +90,7 @@ final class SimSchedule {
         if (queue != null) {
             json.put("queueName", queue);
         }
-        if (options.flowControlKey != null) {
-            json.put("flowControlKey", options.flowControlKey);
-            json.put("parallelism", options.flowParallelism);
-            json.put("rate", options.flowRate);
-            json.put("period", options.flowPeriodSeconds);
-        }
+        SimMessage.putFlowControl(json, options);
         if (!options.labels.isEmpty()) {
             json.put("labels", options.labels);
         }
