@@ -34,7 +34,8 @@ public interface Messages {
      * Cancels one message.
      *
      * @param messageId the id
-     * @return how many messages were cancelled, as QStash counts them
+     * @return how many messages were cancelled, as QStash counts them (1 when its answer carries no count)
+     * @throws dev.qstash.jakarta.QStashApiException with status 404 if QStash holds no such message
      */
     default int cancel(String messageId) {
         return Sync.await(cancelAsync(messageId));

@@ -103,6 +103,13 @@ class ManagementCallsTest {
     }
 
     @Test
+    void aSingleCancelAnsweredWithoutACountCountsAsOne() {
+        server.answer(r -> new Answer(200, java.util.Map.of(), new byte[0]));
+        assertEquals(1, publisher.messages().cancel("msg_1"));
+        assertEquals("DELETE /v2/messages/msg_1", server.only().method() + " " + server.only().pathAndQuery());
+    }
+
+    @Test
     void qstashErrorsReachTheCallerTyped() {
         server.answer(r -> Answer.json(404, "{\"error\":\"queue nope not found\"}"));
         QStashApiException e = assertThrows(QStashApiException.class, () -> publisher.queues().get("nope"));
