@@ -47,7 +47,7 @@ final class DeadLetterQueueClient implements DeadLetterQueue {
 
     @Override
     public CompletionStage<Integer> deleteAsync(Collection<String> dlqIds) {
-        List<String> ids = List.copyOf(dlqIds);
+        List<String> ids = Query.requireIds(dlqIds, "DLQ id");
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(0);
         }
@@ -75,12 +75,12 @@ final class DeadLetterQueueClient implements DeadLetterQueue {
 
     @Override
     public CompletionStage<BulkResult> retryAsync(String dlqId) {
-        return retryAsync(List.of(segment(dlqId, "DLQ id")));
+        return retryAsync(List.of(Query.requireId(dlqId, "DLQ id")));
     }
 
     @Override
     public CompletionStage<BulkResult> retryAsync(Collection<String> dlqIds) {
-        List<String> ids = List.copyOf(dlqIds);
+        List<String> ids = Query.requireIds(dlqIds, "DLQ id");
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(new BulkResult(0, List.of(), null));
         }

@@ -43,7 +43,7 @@ final class MessagesClient implements Messages {
 
     @Override
     public CompletionStage<Integer> cancelAsync(Collection<String> messageIds) {
-        List<String> ids = List.copyOf(messageIds);
+        List<String> ids = Query.requireIds(messageIds, "Message id");
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(0);
         }

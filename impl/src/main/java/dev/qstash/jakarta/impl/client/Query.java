@@ -2,11 +2,13 @@ package dev.qstash.jakarta.impl.client;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 import dev.qstash.jakarta.manage.Filter;
 
@@ -56,7 +58,7 @@ final class Query {
         for (Map.Entry<String, List<String>> criterion : filter.parameters().entrySet()) {
             if (!known.contains(criterion.getKey())) {
                 throw new IllegalArgumentException(area + " cannot be filtered by " + criterion.getKey()
-                        + "; known criteria: " + String.join(", ", known));
+                        + "; known criteria: " + String.join(", ", new TreeSet<>(known)));
             }
             addAll(criterion.getKey(), criterion.getValue());
         }
@@ -69,15 +71,12 @@ final class Query {
     }
 
     /**
-     * One path segment from a user-given id or name: refused when blank (as the SDK refuses "Message id cannot be
-     * empty"), percent-encoded as UTF-8 outside the characters a segment may hold unescaped.
+     * One path segment from a user-given id or name: refused when blank, percent-encoded as UTF-8 outside the
+     * characters a segment may hold unescaped.
      */
     static String segment(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " cannot be empty");
-        }
         StringBuilder out = new StringBuilder(value.length());
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : requireId(value, what).getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@".indexOf(c) >= 0)) {
                 out.append((char) c);
@@ -87,6 +86,24 @@ final class Query {
             }
         }
         return out.toString();
+    }
+
+    /** A user-given id or name, refused when blank as the SDK refuses "Message id cannot be empty". */
+    static String requireId(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " cannot be empty");
+        }
+        return value;
+    }
+
+    /** User-given ids, each checked with {@link #requireId}. */
+    static List<String> requireIds(Collection<String> values, String what) {
+        Objects.requireNonNull(values, what + "s");
+        List<String> ids = new ArrayList<>(values.size());
+        for (String value : values) {
+            ids.add(requireId(value, what));
+        }
+        return ids;
     }
 
     /** Page sizes QStash accepts for bulk calls. */

@@ -96,6 +96,9 @@ class ManagementCallsTest {
         assertMessage("use retryAll()", () -> publisher.dlq().retry(Filter.none()));
         assertMessage("count must be between 1 and 100", () -> publisher.dlq().list(Filter.none(), 101, null));
         assertMessage("Message id cannot be empty", () -> publisher.messages().get(" "));
+        assertMessage("DLQ id cannot be empty", () -> publisher.dlq().retry(java.util.Arrays.asList("dlq_1", null)));
+        assertMessage("known criteria: callerIp, dlqIds, flowControlKey", () -> publisher.dlq()
+                .list(Filter.builder().host("h").build()));
         assertMessage("queue name may hold only", () -> publisher.queues().upsert("a b", 1, false));
         assertMessage("UNKNOWN is not a state", () -> Filter.builder().state(LogEntry.State.UNKNOWN));
         assertEquals(0, publisher.messages().cancel(List.of()));
