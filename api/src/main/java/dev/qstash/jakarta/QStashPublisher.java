@@ -255,6 +255,19 @@ public interface QStashPublisher extends AutoCloseable {
         Builder backoff(IntFunction<Duration> backoff);
 
         /**
+         * A header sent with every message this publisher publishes, enqueues, batches or schedules, like the official
+         * SDK's client-wide {@code headers}: prefixed {@code Upstash-Forward-} unless it starts with {@code Upstash-}
+         * (so {@code Upstash-Retries} sets a default option), and overridden by a message's own header or option of
+         * the same name. Management calls do not carry it.
+         *
+         * @param name the header name; not {@code Content-Type} or {@code Authorization}
+         * @param value the value
+         * @return this builder
+         * @since 0.2
+         */
+        Builder defaultHeader(String name, String value);
+
+        /**
          * Builds the publisher.
          *
          * @return a new publisher; close it when done

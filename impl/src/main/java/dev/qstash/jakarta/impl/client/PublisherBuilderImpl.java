@@ -3,6 +3,8 @@ package dev.qstash.jakarta.impl.client;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
 
@@ -24,6 +26,7 @@ public final class PublisherBuilderImpl implements QStashPublisher.Builder {
     private Config config;
     private Integer retries;
     private IntFunction<Duration> backoff = Retrier.DEFAULT_BACKOFF;
+    private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
 
     @Override
     public QStashPublisher.Builder baseUrl(String baseUrl) {
@@ -64,17 +67,31 @@ public final class PublisherBuilderImpl implements QStashPublisher.Builder {
         return this;
     }
 
+    @Override
+    public QStashPublisher.Builder defaultHeader(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (name.isBlank() || name.equalsIgnoreCase("content-type") || name.equalsIgnoreCase("authorization")) {
+            throw new IllegalArgumentException("a default header cannot be '" + name
+                    + "': set the content type per message; the token is set with token(...)");
+        }
+        defaultHeaders.put(name, value);
+        return this;
+    }
+
     /** An explicit base URL and token read no config; anything else resolves from config as the SDK does. */
     @Override
     public QStashPublisher build() {
         if (baseUrl != null && token != null && region == null) {
             return new RestClientQStashPublisher(QStashSettings.explicit(baseUrl, token),
-                    new Retrier(retries != null ? retries : QStashSettings.DEFAULT_CLIENT_RETRIES, backoff));
+                    new Retrier(retries != null ? retries : QStashSettings.DEFAULT_CLIENT_RETRIES, backoff),
+                    new WireFormat(defaultHeaders));
         }
         QStashSettings.Publishing publishing = QStashSettings.publishing(
                 config != null ? config : ConfigProvider.getConfig(), baseUrl, token, region);
         publishing.warnings().forEach(warning -> LOG.log(Level.WARNING, "QSTASH001 " + warning));
         return new RestClientQStashPublisher(publishing.credentials(),
-                new Retrier(retries != null ? retries : publishing.clientRetries(), backoff));
+                new Retrier(retries != null ? retries : publishing.clientRetries(), backoff),
+                new WireFormat(defaultHeaders));
     }
 }

@@ -29,6 +29,7 @@ import dev.qstash.jakarta.manage.UrlGroups;
 public final class RestClientQStashPublisher implements QStashPublisher {
 
     private final Transport transport;
+    private final WireFormat wire;
     private final Queues queues;
     private final Schedules schedules;
     private final UrlGroups urlGroups;
@@ -40,13 +41,15 @@ public final class RestClientQStashPublisher implements QStashPublisher {
 
     /** A publisher with the SDK's default backoff. */
     public static RestClientQStashPublisher create(Credentials credentials, int retries) {
-        return new RestClientQStashPublisher(credentials, new Retrier(retries, Retrier.DEFAULT_BACKOFF));
+        return new RestClientQStashPublisher(credentials, new Retrier(retries, Retrier.DEFAULT_BACKOFF),
+                WireFormat.PLAIN);
     }
 
-    RestClientQStashPublisher(Credentials credentials, Retrier retrier) {
+    RestClientQStashPublisher(Credentials credentials, Retrier retrier, WireFormat wire) {
         this.transport = new Transport(credentials, retrier);
+        this.wire = wire;
         this.queues = new QueuesClient(transport);
-        this.schedules = new SchedulesClient(transport);
+        this.schedules = new SchedulesClient(transport, wire);
         this.urlGroups = new UrlGroupsClient(transport);
         this.messages = new MessagesClient(transport);
         this.dlq = new DeadLetterQueueClient(transport);
@@ -68,7 +71,7 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     @Override
     public CompletionStage<PublishResponse> publishAsync(PublishRequest request) {
         requireDestination(request, false);
-        return transport.toDestination(WireFormat.publishCall(request), Responses::single);
+        return transport.toDestination(wire.publishCall(request), Responses::single);
     }
 
     @Override
@@ -79,7 +82,7 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     @Override
     public CompletionStage<List<PublishResponse>> publishToUrlGroupAsync(PublishRequest request) {
         requireDestination(request, true);
-        return transport.toDestination(WireFormat.publishCall(request), Responses::list);
+        return transport.toDestination(wire.publishCall(request), Responses::list);
     }
 
     @Override
@@ -93,7 +96,7 @@ public final class RestClientQStashPublisher implements QStashPublisher {
         if (requests.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one request");
         }
-        return transport.toDestination(WireFormat.batchCall(requests), Responses::batch);
+        return transport.toDestination(wire.batchCall(requests), Responses::batch);
     }
 
     @Override

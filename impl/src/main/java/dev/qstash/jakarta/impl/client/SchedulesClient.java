@@ -15,15 +15,17 @@ import dev.qstash.jakarta.manage.Schedules;
 final class SchedulesClient implements Schedules {
 
     private final Transport transport;
+    private final WireFormat wire;
 
-    SchedulesClient(Transport transport) {
+    SchedulesClient(Transport transport, WireFormat wire) {
         this.transport = transport;
+        this.wire = wire;
     }
 
     @Override
     public CompletionStage<String> createAsync(ScheduleRequest request) {
         Objects.requireNonNull(request, "request");
-        return transport.toDestination(WireFormat.scheduleCall(request), response -> {
+        return transport.toDestination(wire.scheduleCall(request), response -> {
             String id = Records.text(Responses.json(response), "scheduleId");
             if (id == null) {
                 throw new QStashException("QStash's answer to creating a schedule has no scheduleId");

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import dev.qstash.jakarta.FlowControl;
 import dev.qstash.jakarta.PublishRequest;
+import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.manage.ScheduleRequest;
 
 /**
@@ -32,11 +33,23 @@ final class WireFormat {
     static final String JSON = "application/json";
     static final String OCTET_STREAM = "application/octet-stream";
 
-    private WireFormat() {
+    /** No client-wide headers. */
+    static final WireFormat PLAIN = new WireFormat(Map.of());
+
+    /** The client-wide headers as sent: lower-case, prefixed. */
+    private final Map<String, String> defaults;
+
+    /**
+     * @param defaultHeaders headers for every message, as {@link QStashPublisher.Builder#defaultHeader} takes them
+     */
+    WireFormat(Map<String, String> defaultHeaders) {
+        Map<String, String> prefixed = new LinkedHashMap<>();
+        defaultHeaders.forEach((name, value) -> prefixed.put(wireName(name), value));
+        this.defaults = Map.copyOf(prefixed);
     }
 
     /** The call for {@code /v2/publish/...} or {@code /v2/enqueue/{queue}/...}. */
-    static ApiCall publishCall(PublishRequest request) {
+    ApiCall publishCall(PublishRequest request) {
         byte[] body = body(request);
         String contentType = request.jsonBody() != null
                 ? JSON
@@ -53,7 +66,7 @@ final class WireFormat {
      * {@code application/json}, {@code Upstash-Method} goes only when it is not the default {@code POST}, and the
      * queue travels as {@code Upstash-Queue-Name}.
      */
-    static ApiCall scheduleCall(ScheduleRequest schedule) {
+    ApiCall scheduleCall(ScheduleRequest schedule) {
         PublishRequest request = schedule.message();
         Map<String, String> headers = headers(request);
         if ("POST".equals(request.method())) {
@@ -72,7 +85,7 @@ final class WireFormat {
     }
 
     /** The call for {@code /v2/batch}: a JSON array of {@code {destination, headers, body, queue?}}. */
-    static ApiCall batchCall(List<PublishRequest> requests) {
+    ApiCall batchCall(List<PublishRequest> requests) {
         List<Map<String, Object>> messages = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             PublishRequest request = requests.get(i);
@@ -125,13 +138,14 @@ final class WireFormat {
         }
     }
 
-    /** Every {@code Upstash-*} header of the request, lower-case names, without {@code content-type}. */
-    static Map<String, String> headers(PublishRequest request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        request.headers().forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            headers.put(lower.startsWith("upstash-") ? lower : "upstash-forward-" + lower, value);
-        });
+    /**
+     * Every {@code Upstash-*} header of the request, lower-case names, without {@code content-type}: the client-wide
+     * headers first, then the request's own headers and options, which win (as in the SDK, where a request's
+     * {@code retries} replaced a client-wide {@code Upstash-Retries}).
+     */
+    Map<String, String> headers(PublishRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>(defaults);
+        request.headers().forEach((name, value) -> headers.put(wireName(name), value));
         headers.put("upstash-method", request.method());
         putIfSet(headers, "upstash-delay", request.delay());
         putIfSet(headers, "upstash-not-before", request.notBefore());
@@ -175,6 +189,12 @@ final class WireFormat {
             headers.put("upstash-redact-fields", String.join(",", redact));
         }
         return headers;
+    }
+
+    /** A user header's name on the wire: lower case, {@code Upstash-Forward-} unless it is an {@code Upstash-} one. */
+    static String wireName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.startsWith("upstash-") ? lower : "upstash-forward-" + lower;
     }
 
     private static void putIfSet(Map<String, String> headers, String name, Object value) {

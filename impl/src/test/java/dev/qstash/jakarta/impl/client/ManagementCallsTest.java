@@ -11,6 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.qstash.jakarta.PublishRequest;
 import dev.qstash.jakarta.QStashApiException;
 import dev.qstash.jakarta.QStashException;
 import dev.qstash.jakarta.QStashPublisher;
@@ -19,6 +23,7 @@ import dev.qstash.jakarta.impl.testing.RecordingServer.Answer;
 import dev.qstash.jakarta.manage.BulkResult;
 import dev.qstash.jakarta.manage.Filter;
 import dev.qstash.jakarta.manage.LogEntry;
+import dev.qstash.jakarta.manage.ScheduleRequest;
 
 /** What the management calls do beyond one recorded request: cursor loops, streams, and refusals before sending. */
 class ManagementCallsTest {
@@ -110,6 +115,28 @@ class ManagementCallsTest {
         server.answer(r -> new Answer(200, java.util.Map.of(), new byte[0]));
         assertEquals(1, publisher.messages().cancel("msg_1"));
         assertEquals("DELETE /v2/messages/msg_1", server.only().method() + " " + server.only().pathAndQuery());
+    }
+
+    @Test
+    void defaultHeadersGoWithEveryMessageButNotWithManagementCalls() throws Exception {
+        server.answer(r -> Answer.json(200, r.pathAndQuery().startsWith("/v2/batch")
+                ? "[{\"messageId\":\"m\"}]"
+                : "{\"scheduleId\":\"s\",\"messageId\":\"m\"}"));
+        try (QStashPublisher tenant = QStashPublisher.builder().baseUrl(server.baseUrl()).token("t")
+                .defaultHeader("X-Tenant", "t1").defaultHeader("Upstash-Retries", "7").build()) {
+            PublishRequest message = PublishRequest.toUrl("https://example.com/a").body("x").retries(1).build();
+            tenant.schedules().create(ScheduleRequest.of("* * * * *", message));
+            tenant.batch(List.of(message));
+            tenant.queues().list();
+        }
+        RecordingServer.Recorded schedule = server.requests().get(0);
+        assertEquals("t1", schedule.header("upstash-forward-x-tenant"));
+        assertEquals("1", schedule.header("upstash-retries"), "the message's own option wins");
+        JsonNode batch = new ObjectMapper().readTree(server.requests().get(1).body()).get(0).get("headers");
+        assertEquals("t1", batch.get("upstash-forward-x-tenant").asText());
+        assertEquals(null, server.requests().get(2).header("upstash-forward-x-tenant"));
+        assertThrows(IllegalArgumentException.class, () -> QStashPublisher.builder().defaultHeader("content-type",
+                "text/plain"));
     }
 
     @Test
