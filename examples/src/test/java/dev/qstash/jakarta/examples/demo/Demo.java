@@ -126,6 +126,19 @@ public final class Demo {
         sent = post(base + "/orders/1001?item=book&quantity=2", "", 200);
         say("   POST /api/orders/1001 -> " + sent);
         check("duplicate recognised", sent.contains("(duplicate)"));
+        say("6. The old region's dead letters: EU kept failing a message sent to the application's old address");
+        String oldAddress = "https://old-app.example.invalid/api/receive"; // the simulator fails it, never calls it
+        sent = post(base + "/old-region?to=" + oldAddress, "an invoice from before the move", 200);
+        say("   POST /api/old-region?to=" + oldAddress + " -> " + sent);
+        String dead = awaitNonEmpty(base + "/old-region/dlq");
+        say("   GET /api/old-region/dlq (the EU DLQ, through @ForRegion(EU_CENTRAL_1) publisher.dlq()) -> " + dead);
+        String redriven = post(base + "/old-region/dlq/redrive?to=" + receive, "", 200);
+        say("   POST /api/old-region/dlq/redrive?to=/api/receive -> " + redriven);
+        delivery = redriven.startsWith("1 ") ? awaitDelivery(redriven.substring(redriven.lastIndexOf(' ') + 1)) : null;
+        say("   QStash (US) delivered it: " + delivery);
+        check("old-region dead letter re-sent through US and verified with the US keys", delivery != null
+                && delivery.contains("from US_EAST_1, verified with the US_EAST_1 keys")
+                && delivery.endsWith("an invoice from before the move") && get(base + "/old-region/dlq").isBlank());
     }
 
     private void keepRunning(QStashSimulator eu, QStashSimulator us) throws InterruptedException {
@@ -133,6 +146,7 @@ public final class Demo {
         say("  curl -X POST '" + base + "/orders/7?item=pen&quantity=3'");
         say("  curl -X POST -d 'hello from the old region' " + base + "/old-region");
         say("  curl " + base + "/receive");
+        say("  curl " + base + "/old-region/dlq");
         say("  curl -i -X POST -H 'Upstash-Signature: forged' -d x " + base + "/receive");
         say("Simulators: EU " + eu.url() + ", US " + us.url() + " (tokens and keys: see the server's environment)");
         Thread.currentThread().join();
@@ -180,6 +194,16 @@ public final class Demo {
             Thread.sleep(200);
         }
         return null;
+    }
+
+    private String awaitNonEmpty(String url) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String answer = "";
+        while (answer.isBlank() && System.nanoTime() < deadline) {
+            answer = get(url);
+            Thread.sleep(200);
+        }
+        return answer;
     }
 
     private String post(String url, String body, int expected) {
