@@ -1,5 +1,6 @@
 package dev.qstash.jakarta.impl.verify;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,9 +14,13 @@ import java.util.Optional;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.lang.JoseException;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.qstash.jakarta.QStashDelivery.SigningKey;
 
@@ -53,7 +58,8 @@ import dev.qstash.jakarta.QStashDelivery.SigningKey;
  * genuine binary bodies and bodies starting with a byte-order mark, and accepts a hash of the lossy text.</li>
  * <li>Token segments must be canonical unpadded base64url (RFC 7515); Node's decoder also takes padding and the
  * standard alphabet.</li>
- * <li>Duplicate JSON member names in the header or payload are rejected (jose4j's parser refuses them).</li>
+ * <li>Duplicate JSON member names in the header or payload are rejected (jose4j's parser refuses them in the
+ * header, Jackson's strict mode in the payload).</li>
  * <li>The current key and the next key are each tried for the MAC only; the claims are checked once, against the
  * token whose MAC matched. The SDK re-runs the whole check with the next key and reports the next key's error, so an
  * expired token reads "signature verification failed"; here it reads "token expired". Verdicts are the same.</li>
@@ -64,6 +70,18 @@ import dev.qstash.jakarta.QStashDelivery.SigningKey;
 public final class QStashSignatureVerifier {
 
     static final String ISSUER = "Upstash";
+
+    /**
+     * The claims parser: Jackson, strict (duplicate members, trailing content and malformed UTF-8 are errors),
+     * integers as {@code Long} as jose4j gives them. jose4j still parses the header; its JSON parser allocates a
+     * 16 KiB buffer per document, which made the second parse a fifth of a verification's time.
+     */
+    private static final ObjectReader CLAIMS = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build()
+            .readerFor(new TypeReference<Map<String, Object>>() {
+            });
 
     private final Clock clock;
     private final long clockToleranceSeconds;
@@ -124,13 +142,12 @@ public final class QStashSignatureVerifier {
             throw new SignatureVerificationException("malformed token: " + e.getMessage());
         }
 
-        JwtClaims claims;
+        Map<String, Object> values;
         try {
-            claims = JwtClaims.parse(jws.getUnverifiedPayload());
-        } catch (InvalidJwtException e) {
+            values = CLAIMS.readValue(jws.getUnverifiedPayloadBytes());
+        } catch (IOException e) {
             throw new SignatureVerificationException("payload is not a JSON object without duplicate members");
         }
-        Map<String, Object> values = claims.getClaimsMap();
         checkClaims(values, body, expectedSubject);
         return new VerifiedToken(Collections.unmodifiableMap(values), matched, Optional.empty());
     }

@@ -109,6 +109,18 @@ class QStashSignatureVerifierTest {
         assertTrue(assertDoesNotThrow(Tokens.signRaw("{\"alg\":\"HS256\"}", claims, CURRENT)));
     }
 
+    @Test
+    void aPayloadMustBeOneJsonObjectAndNothingElse() {
+        String claims = "{\"iss\":\"Upstash\",\"exp\":" + (NOW + 60) + ",\"body\":\"" + Tokens.paddedHash(BODY)
+                + "\"}";
+        String header = "{\"alg\":\"HS256\"}";
+        for (String payload : new String[]{claims + " {}", "[" + claims + "]", "\"" + claims + "\"", claims + ","}) {
+            assertTrue(rejection(Tokens.signRaw(header, payload, CURRENT), BODY, null).startsWith("payload"),
+                    payload);
+        }
+        assertTrue(assertDoesNotThrow(Tokens.signRaw(header, " " + claims + "\n", CURRENT)), "whitespace is fine");
+    }
+
     private boolean assertDoesNotThrow(String token) {
         try {
             verifier.verify(token, BODY, null, keys);
