@@ -4,7 +4,8 @@
  * <p>
  * Publishing: inject a {@link dev.qstash.jakarta.QStashPublisher} and send a {@link dev.qstash.jakarta.PublishRequest}.
  * Receiving: annotate a JAX-RS resource with {@link dev.qstash.jakarta.VerifyQStash} and inject the
- * {@link dev.qstash.jakarta.QStashDelivery}. Both read their settings from MicroProfile Config under the keys in
+ * {@link dev.qstash.jakarta.QStashDelivery}. The rest of QStash's API (queues, schedules, URL groups, the DLQ,
+ * logs, ...) hangs off the publisher; see {@link dev.qstash.jakarta.manage}. Both read their settings from MicroProfile Config under the keys in
  * {@link dev.qstash.jakarta.QStashConfigNames}, which map to the environment variables of the official SDKs.
  *
  * <pre>
