@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.qstash.jakarta.QStashConfigurationException;
+import dev.qstash.jakarta.QStashException;
 import dev.qstash.jakarta.impl.config.Credentials;
 
 /**
@@ -115,7 +116,7 @@ final class Transport implements AutoCloseable {
             }
         }
         if (failure != null) {
-            throw new dev.qstash.jakarta.QStashException("closing the QStash client failed", failure);
+            throw new QStashException("closing the QStash client failed", failure);
         }
     }
 }
