@@ -30,8 +30,9 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.qstash.jakarta.tck.util.QStashTokens;
 
 /**
- * The QStash REST API of one region (shared/qstash-protocol.md §2): publish, enqueue, batch, URL groups, messages,
- * DLQ, logs and signing keys, behind the bearer token, answering errors as {@code {"error": "..."}}.
+ * The QStash REST API of one region (shared/qstash-protocol.md §2): publish, enqueue, batch, queues, schedules, URL
+ * groups, messages, DLQ, logs, signing keys and flow control, behind the bearer token, answering errors as
+ * {@code {"error": "..."}}.
  */
 final class SimulatorApi implements HttpHandler {
 
