@@ -1,5 +1,6 @@
 package dev.qstash.jakarta.manage;
 
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -17,7 +18,7 @@ final class Pages {
     static <T> Stream<T> stream(Function<String, Page<T>> fetch) {
         Iterator<T> iterator = new Iterator<>() {
 
-            private Iterator<T> items = Spliterators.iterator(Spliterators.<T>emptySpliterator());
+            private Iterator<T> items = Collections.emptyIterator();
             private String cursor;
             private boolean last;
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +167,7 @@ final class Records {
             n.fields().forEachRemaining(e -> headers.put(e.getKey(),
                     e.getValue().isArray() ? list(e.getValue(), JsonNode::asText) : List.of(e.getValue().asText())));
         }
-        return java.util.Collections.unmodifiableMap(headers);
+        return Collections.unmodifiableMap(headers);
     }
 
     /** {@code body} as UTF-8 text, or {@code bodyBase64} for bodies that are not. */

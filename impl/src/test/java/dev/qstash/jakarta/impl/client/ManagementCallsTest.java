@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -101,7 +103,7 @@ class ManagementCallsTest {
         assertMessage("use retryAll()", () -> publisher.dlq().retry(Filter.none()));
         assertMessage("count must be between 1 and 100", () -> publisher.dlq().list(Filter.none(), 101, null));
         assertMessage("Message id cannot be empty", () -> publisher.messages().get(" "));
-        assertMessage("DLQ id cannot be empty", () -> publisher.dlq().retry(java.util.Arrays.asList("dlq_1", null)));
+        assertMessage("DLQ id cannot be empty", () -> publisher.dlq().retry(Arrays.asList("dlq_1", null)));
         assertMessage("known criteria: callerIp, dlqIds, flowControlKey", () -> publisher.dlq()
                 .list(Filter.builder().host("h").build()));
         assertMessage("queue name may hold only", () -> publisher.queues().upsert("a b", 1, false));
@@ -112,7 +114,7 @@ class ManagementCallsTest {
 
     @Test
     void aSingleCancelAnsweredWithoutACountCountsAsOne() {
-        server.answer(r -> new Answer(200, java.util.Map.of(), new byte[0]));
+        server.answer(r -> new Answer(200, Map.of(), new byte[0]));
         assertEquals(1, publisher.messages().cancel("msg_1"));
         assertEquals("DELETE /v2/messages/msg_1", server.only().method() + " " + server.only().pathAndQuery());
     }

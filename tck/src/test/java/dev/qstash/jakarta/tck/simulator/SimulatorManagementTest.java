@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -121,7 +125,7 @@ class SimulatorManagementTest {
 
     @Test
     void deadLettersAreListedAsAStreamAndRetriedAcrossPages() throws Exception {
-        app.reply(d -> new Destination.Reply(d.path().startsWith("/fail") ? 500 : 200, java.util.Map.of(), "x"));
+        app.reply(d -> new Destination.Reply(d.path().startsWith("/fail") ? 500 : 200, Map.of(), "x"));
         int dead = 130; // more than one page of 100
         for (int i = 0; i < dead; i++) {
             publisher.publish(PublishRequest.toUrl(app.url("/fail/" + i)).body("d" + i).retries(0)
@@ -158,7 +162,7 @@ class SimulatorManagementTest {
 
         Set<String> ids = sent.stream().map(r -> r.messageId()).collect(Collectors.toSet());
         waitFor(() -> publisher.logs().stream(Filter.builder().state(LogEntry.State.DELIVERED).build()).count() == 2);
-        List<LogEntry> pagedByTwo = new java.util.ArrayList<>();
+        List<LogEntry> pagedByTwo = new ArrayList<>();
         String cursor = null;
         do {
             var page = publisher.logs().list(Filter.builder().urlGroup("fan").build(), 2, cursor);
@@ -219,8 +223,8 @@ class SimulatorManagementTest {
 
     @Test
     void aPausedFlowControlKeyHoldsItsDeliveriesAndItsParallelismIsKept() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger concurrent = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger concurrent = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
         app.reply(d -> {
             most.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
             try {
@@ -255,7 +259,7 @@ class SimulatorManagementTest {
         assertEquals(0, publisher.flowControl().get("tenant-7").waitListSize());
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
