@@ -28,6 +28,14 @@ public abstract class QStashProvider {
     public abstract QStashPublisher.Builder newPublisherBuilder();
 
     /**
+     * The implementation's JAX-RS filter for {@link dev.qstash.jakarta.VerifyQStash}, which
+     * {@link dev.qstash.jakarta.QStashFeature} registers.
+     *
+     * @return the filter class, a {@code ContainerRequestFilter} bound by {@code @VerifyQStash}
+     */
+    public abstract Class<?> signatureFilter();
+
+    /**
      * The provider: the one set with {@link #setInstance(QStashProvider)}, else the only one
      * {@link ServiceLoader} finds, first with the thread's context class loader, then with this class's.
      *

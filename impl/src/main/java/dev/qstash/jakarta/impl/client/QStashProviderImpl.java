@@ -1,6 +1,7 @@
 package dev.qstash.jakarta.impl.client;
 
 import dev.qstash.jakarta.QStashPublisher;
+import dev.qstash.jakarta.impl.verify.QStashSignatureFilter;
 import dev.qstash.jakarta.spi.QStashProvider;
 
 /** Registered in {@code META-INF/services}: lets {@link QStashPublisher#builder()} find this implementation. */
@@ -9,5 +10,10 @@ public final class QStashProviderImpl extends QStashProvider {
     @Override
     public QStashPublisher.Builder newPublisherBuilder() {
         return new PublisherBuilderImpl();
+    }
+
+    @Override
+    public Class<?> signatureFilter() {
+        return QStashSignatureFilter.class;
     }
 }
