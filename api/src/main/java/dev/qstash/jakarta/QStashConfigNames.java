@@ -63,8 +63,19 @@ public final class QStashConfigNames {
      */
     public static final String VERIFY_PUBLIC_URL = "qstash.verify.public-url";
 
-    /** The largest request body, in bytes, that is buffered and verified; larger ones get 413. Default 1 MiB. */
+    /**
+     * The largest request body, in bytes, that is verified; a larger one is answered 413 and read no further. Default
+     * 50 MiB ({@link #DEFAULT_MAX_BODY_SIZE}), which covers the largest message QStash sends on any plan (1 MB free,
+     * 10 MB pay as you go, 50 MB fixed plans): a lower limit turns a genuine message into retries and a dead letter.
+     */
     public static final String VERIFY_MAX_BODY_SIZE = "qstash.verify.max-body-size";
+
+    /**
+     * The largest request body, in bytes, kept in memory while it is verified; a larger one is hashed as it is read
+     * and kept in a temporary file (owner-only, removed when the request ends) for the resource. Default 256 KiB
+     * ({@link #DEFAULT_MEMORY_THRESHOLD}).
+     */
+    public static final String VERIFY_MEMORY_THRESHOLD = "qstash.verify.memory-threshold";
 
     /** How often the publisher retries a call that failed at the network level. Default 5 (6 attempts). */
     public static final String CLIENT_RETRIES = "qstash.client.retries";
@@ -72,8 +83,11 @@ public final class QStashConfigNames {
     /** The base URL used when {@link #URL} is not set. */
     public static final String DEFAULT_URL = "https://qstash.upstash.io";
 
-    /** The default of {@link #VERIFY_MAX_BODY_SIZE}: 1 MiB. */
-    public static final int DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
+    /** The default of {@link #VERIFY_MAX_BODY_SIZE}: 50 MiB, at least QStash's largest message (50 MB). */
+    public static final long DEFAULT_MAX_BODY_SIZE = 50L * 1024 * 1024;
+
+    /** The default of {@link #VERIFY_MEMORY_THRESHOLD}: 256 KiB. */
+    public static final int DEFAULT_MEMORY_THRESHOLD = 256 * 1024;
 
     private QStashConfigNames() {
     }

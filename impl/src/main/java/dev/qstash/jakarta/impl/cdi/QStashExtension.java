@@ -1,5 +1,7 @@
 package dev.qstash.jakarta.impl.cdi;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -12,35 +14,31 @@ import jakarta.enterprise.inject.spi.Extension;
 import dev.qstash.jakarta.ForRegion;
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
+import dev.qstash.jakarta.VerifyQStash;
 import dev.qstash.jakarta.impl.client.RestClientQStashPublisher;
+import dev.qstash.jakarta.impl.jaxrs.DeliveryProducer;
+import dev.qstash.jakarta.impl.jaxrs.VerifiedRequest;
+import dev.qstash.jakarta.impl.jaxrs.VerifyQStashGuard;
 
 /**
  * Registered in {@code META-INF/services}, so adding the jar is enough: no {@code beans.xml} in the jar, no
  * registration in the application.
  *
  * <p>
- * Adds the internal beans ({@link QStashRuntime}, and {@link DeliveryProducer} where the Servlet API exists) and one
- * synthetic {@code @ApplicationScoped} {@link QStashPublisher} for the primary region ({@code @Default}) and one per region
+ * Adds the internal beans: {@link QStashRuntime}; the receive path's request holder ({@link VerifiedRequest}), the
+ * {@code QStashDelivery} producer and the {@link VerifyQStashGuard} interceptor, for which it makes
+ * {@link VerifyQStash} an interceptor binding as well as a JAX-RS name binding; and one synthetic
+ * {@code @ApplicationScoped} {@link QStashPublisher} for the primary region ({@code @Default}) and one per region
  * ({@code @ForRegion}), each closed when the application stops.
  */
 public class QStashExtension implements Extension {
 
     void addInternalBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
-        event.addAnnotatedType(beanManager.createAnnotatedType(QStashRuntime.class),
-                QStashExtension.class.getName() + "." + QStashRuntime.class.getSimpleName());
-        if (servletApiPresent()) {
-            event.addAnnotatedType(beanManager.createAnnotatedType(DeliveryProducer.class),
-                    QStashExtension.class.getName() + "." + DeliveryProducer.class.getSimpleName());
-        }
-    }
-
-    /** Receiving needs a servlet container; publishing does not, so a servlet-less CDI application still deploys. */
-    private static boolean servletApiPresent() {
-        try {
-            Class.forName("jakarta.servlet.http.HttpServletRequest", false, QStashExtension.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+        event.addInterceptorBinding(VerifyQStash.class);
+        for (Class<?> type : List.of(QStashRuntime.class, VerifiedRequest.class, DeliveryProducer.class,
+                VerifyQStashGuard.class)) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(type),
+                    QStashExtension.class.getName() + "." + type.getSimpleName());
         }
     }
 

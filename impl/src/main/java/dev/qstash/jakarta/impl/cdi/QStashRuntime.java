@@ -16,6 +16,7 @@ import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.impl.client.RestClientQStashPublisher;
 import dev.qstash.jakarta.impl.config.QStashSettings;
 import dev.qstash.jakarta.impl.config.ReceiverSettings;
+import dev.qstash.jakarta.impl.jaxrs.ReceivePath;
 import dev.qstash.jakarta.impl.verify.QStashReceiver;
 
 /**
@@ -24,7 +25,7 @@ import dev.qstash.jakarta.impl.verify.QStashReceiver;
  * configuration problem once, so a deployment that can neither publish nor verify says so, naming the keys to set.
  */
 @ApplicationScoped
-public class QStashRuntime {
+public class QStashRuntime implements ReceivePath {
 
     private static final Logger LOG = System.getLogger("dev.qstash.jakarta");
 
@@ -34,7 +35,7 @@ public class QStashRuntime {
     @PostConstruct
     void resolve() {
         settings = QStashSettings.resolve(ConfigProvider.getConfig());
-        receiver = QStashReceiver.of(settings.receiver(), Clock.systemUTC());
+        receiver = settings.receiver().receiver(Clock.systemUTC());
     }
 
     /** Eager start-up: resolves config at deployment, not on the first request, and reports what is wrong. */
@@ -49,10 +50,12 @@ public class QStashRuntime {
         return settings;
     }
 
+    @Override
     public ReceiverSettings receiverSettings() {
         return settings.receiver();
     }
 
+    @Override
     public QStashReceiver receiver() {
         return receiver;
     }

@@ -1,7 +1,7 @@
 package dev.qstash.jakarta.impl.client;
 
 import dev.qstash.jakarta.QStashPublisher;
-import dev.qstash.jakarta.impl.verify.QStashSignatureFilter;
+import dev.qstash.jakarta.impl.jaxrs.QStashSignatureFilter;
 import dev.qstash.jakarta.spi.QStashProvider;
 
 /** Registered in {@code META-INF/services}: lets {@link QStashPublisher#builder()} find this implementation. */

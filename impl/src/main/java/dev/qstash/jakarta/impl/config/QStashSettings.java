@@ -9,6 +9,7 @@ import static dev.qstash.jakarta.QStashConfigNames.TOKEN;
 import static dev.qstash.jakarta.QStashConfigNames.URL;
 import static dev.qstash.jakarta.QStashConfigNames.VERIFY_CLOCK_TOLERANCE;
 import static dev.qstash.jakarta.QStashConfigNames.VERIFY_MAX_BODY_SIZE;
+import static dev.qstash.jakarta.QStashConfigNames.VERIFY_MEMORY_THRESHOLD;
 import static dev.qstash.jakarta.QStashConfigNames.VERIFY_PUBLIC_URL;
 import static dev.qstash.jakarta.QStashConfigNames.VERIFY_URL_CHECK;
 import static dev.qstash.jakarta.QStashConfigNames.regional;
@@ -54,8 +55,8 @@ public final class QStashSettings {
     /** {@code qstash.client.retries} when unset: the official SDK's 5. */
     public static final int DEFAULT_CLIENT_RETRIES = 5;
 
-    /** The largest body a Java array can buffer (the filter reads one byte past the limit to detect excess). */
-    private static final int MAX_BODY_SIZE = Integer.MAX_VALUE - 16;
+    /** The largest in-memory body a Java array can hold. */
+    private static final int MAX_MEMORY_THRESHOLD = Integer.MAX_VALUE - 16;
 
     private final Credentials primary;
     private final Map<QStashRegion, Credentials> regional;
@@ -274,11 +275,17 @@ public final class QStashSettings {
             throw new QStashConfigurationException(
                     describe(VERIFY_CLOCK_TOLERANCE) + " must not be negative, got " + tolerance);
         }
-        int maxBodySize = keys.typed(VERIFY_MAX_BODY_SIZE, Integer.class)
+        long maxBodySize = keys.typed(VERIFY_MAX_BODY_SIZE, Long.class)
                 .orElse(QStashConfigNames.DEFAULT_MAX_BODY_SIZE);
-        if (maxBodySize < 0 || maxBodySize > MAX_BODY_SIZE) {
-            throw new QStashConfigurationException(describe(VERIFY_MAX_BODY_SIZE) + " must be between 0 and "
-                    + MAX_BODY_SIZE + " bytes, got " + maxBodySize);
+        if (maxBodySize < 0) {
+            throw new QStashConfigurationException(
+                    describe(VERIFY_MAX_BODY_SIZE) + " must not be negative, got " + maxBodySize);
+        }
+        int memoryThreshold = keys.typed(VERIFY_MEMORY_THRESHOLD, Integer.class)
+                .orElse(QStashConfigNames.DEFAULT_MEMORY_THRESHOLD);
+        if (memoryThreshold < 0 || memoryThreshold > MAX_MEMORY_THRESHOLD) {
+            throw new QStashConfigurationException(describe(VERIFY_MEMORY_THRESHOLD) + " must be between 0 and "
+                    + MAX_MEMORY_THRESHOLD + " bytes, got " + memoryThreshold);
         }
         boolean urlCheck = keys.typed(VERIFY_URL_CHECK, Boolean.class).orElse(false);
         Optional<String> publicUrl = keys.string(VERIFY_PUBLIC_URL);
@@ -290,7 +297,7 @@ public final class QStashSettings {
                         + describe(regional(r, NEXT_SIGNING_KEY)))
                         .orElse("");
         return new ReceiverSettings(defaultKeys, Collections.unmodifiableMap(regionKeys), migrationRegion, tolerance,
-                urlCheck, publicUrl, maxBodySize, missingKeys);
+                urlCheck, publicUrl, maxBodySize, memoryThreshold, missingKeys);
     }
 
     private static Optional<SigningKeys> keyPair(ConfigKeys keys, String currentKey, String nextKey,

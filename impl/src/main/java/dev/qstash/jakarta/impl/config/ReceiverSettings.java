@@ -1,10 +1,12 @@
 package dev.qstash.jakarta.impl.config;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.qstash.jakarta.QStashRegion;
+import dev.qstash.jakarta.impl.verify.QStashReceiver;
 import dev.qstash.jakarta.impl.verify.SigningKeys;
 
 /**
@@ -17,11 +19,12 @@ import dev.qstash.jakarta.impl.verify.SigningKeys;
  * @param urlCheck whether {@code sub} must match the request URL
  * @param publicUrl the public base URL to build the expected {@code sub} from, if set
  * @param maxBodySize the largest body verified, in bytes
+ * @param memoryThreshold the largest body kept in memory, in bytes; larger ones go to a temporary file
  * @param missingKeys what to tell the user when no keys are usable: the keys to set
  */
 public record ReceiverSettings(Optional<SigningKeys> defaultKeys, Map<QStashRegion, SigningKeys> regionKeys,
         Optional<QStashRegion> migrationRegion, long clockToleranceSeconds, boolean urlCheck,
-        Optional<String> publicUrl, int maxBodySize, String missingKeys) {
+        Optional<String> publicUrl, long maxBodySize, int memoryThreshold, String missingKeys) {
 
     public boolean migrationMode() {
         return migrationRegion.isPresent();
@@ -30,6 +33,11 @@ public record ReceiverSettings(Optional<SigningKeys> defaultKeys, Map<QStashRegi
     /** Whether any key pair can be used under the current mode. */
     public boolean hasUsableKeys() {
         return defaultKeys.isPresent() || !regionKeys.isEmpty();
+    }
+
+    /** The receiver these settings describe, its keys prepared. */
+    public QStashReceiver receiver(Clock clock) {
+        return QStashReceiver.of(defaultKeys, regionKeys, migrationMode(), missingKeys, clock, clockToleranceSeconds);
     }
 
     /**

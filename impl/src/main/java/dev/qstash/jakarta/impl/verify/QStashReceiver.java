@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.qstash.jakarta.QStashRegion;
-import dev.qstash.jakarta.impl.config.ReceiverSettings;
 
 /**
  * Chooses the key pair for a delivery and verifies it. Built once; {@link #verify} does no config lookup.
@@ -39,10 +38,20 @@ public final class QStashReceiver {
         this.verifier = verifier;
     }
 
-    /** A receiver over the keys and options resolved from config. */
-    public static QStashReceiver of(ReceiverSettings settings, Clock clock) {
-        return new QStashReceiver(settings.defaultKeys(), settings.regionKeys(), settings.migrationMode(),
-                settings.missingKeys(), new QStashSignatureVerifier(clock, settings.clockToleranceSeconds()));
+    /**
+     * A receiver over resolved keys.
+     *
+     * @param defaultKeys the default pair ({@code qstash.*-signing-key}), if set
+     * @param regionKeys the complete pair of each region; consulted in migration mode only
+     * @param migrationMode whether the {@code Upstash-Region} header picks the region's pair
+     * @param missingKeys what to tell the user when no key is usable: the keys to set
+     * @param clock the time source
+     * @param clockToleranceSeconds skew allowed on {@code exp} and {@code nbf}
+     */
+    public static QStashReceiver of(Optional<SigningKeys> defaultKeys, Map<QStashRegion, SigningKeys> regionKeys,
+            boolean migrationMode, String missingKeys, Clock clock, long clockToleranceSeconds) {
+        return new QStashReceiver(defaultKeys, Map.copyOf(regionKeys), migrationMode, missingKeys,
+                new QStashSignatureVerifier(clock, clockToleranceSeconds));
     }
 
     /**
@@ -58,6 +67,8 @@ public final class QStashReceiver {
     }
 
     /**
+     * Verifies a delivery whose body is in memory: {@link #verifyToken} and then {@link VerifiedToken#requireBody}.
+     *
      * @param signature the {@code Upstash-Signature} header, or {@code null}
      * @param body the raw request body
      * @param regionHeader the {@code Upstash-Region} header, or {@code null}
@@ -68,18 +79,34 @@ public final class QStashReceiver {
     public VerifiedToken verify(String signature, byte[] body, String regionHeader, String expectedSubject)
             throws SignatureVerificationException {
         Objects.requireNonNull(body, "body");
+        VerifiedToken token = verifyToken(signature, regionHeader, expectedSubject);
+        token.requireBody(QStashSignatureVerifier.sha256(body));
+        return token;
+    }
+
+    /**
+     * Verifies everything that does not need the body, so that a forged, expired or misdirected delivery is refused
+     * before its body is read; the caller then checks the body with {@link VerifiedToken#requireBody}.
+     *
+     * @param signature the {@code Upstash-Signature} header, or {@code null}
+     * @param regionHeader the {@code Upstash-Region} header, or {@code null}
+     * @param expectedSubject the URL {@code sub} must equal, or {@code null} not to check
+     * @throws SignatureVerificationException the token is not genuine (answer 401)
+     * @throws NoSigningKeysException no key is configured at all (answer 500)
+     */
+    public VerifiedToken verifyToken(String signature, String regionHeader, String expectedSubject)
+            throws SignatureVerificationException {
         if (migrationMode) {
             Optional<QStashRegion> region = QStashRegion.parse(regionHeader);
             if (region.isPresent()) {
                 SigningKeys keys = regionKeys.get(region.get());
                 if (keys != null) {
-                    VerifiedToken token = verifier.verify(signature, body, expectedSubject, keys);
-                    return new VerifiedToken(token.claims(), token.signingKey(), region);
+                    return verifier.verifyToken(signature, expectedSubject, keys).withKeysRegion(region.get());
                 }
             }
         }
         if (defaultKeys.isPresent()) {
-            return verifier.verify(signature, body, expectedSubject, defaultKeys.get());
+            return verifier.verifyToken(signature, expectedSubject, defaultKeys.get());
         }
         if (regionKeys.isEmpty()) {
             throw new NoSigningKeysException("No QStash signing keys are configured: set " + missingKeys);

@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.eclipse.microprofile.config.Config;
 import org.jboss.weld.junit5.EnableWeld;
@@ -31,9 +28,13 @@ import dev.qstash.jakarta.QStashConfigurationException;
 import dev.qstash.jakarta.QStashDelivery;
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
+import dev.qstash.jakarta.impl.jaxrs.DeliveryImpl;
+import dev.qstash.jakarta.impl.jaxrs.VerifiedRequest;
 import dev.qstash.jakarta.impl.testing.RecordingServer;
 import dev.qstash.jakarta.impl.testing.TestConfig;
-import dev.qstash.jakarta.impl.verify.DeliveryImpl;
+import dev.qstash.jakarta.impl.testing.Tokens;
+import dev.qstash.jakarta.impl.verify.QStashReceiver;
+import dev.qstash.jakarta.impl.verify.SigningKeys;
 
 /**
  * The extension in a real CDI container (Weld), with the application's config in migration mode: the primary region
@@ -47,14 +48,11 @@ class QStashExtensionTest {
     private static Config config;
     private static AutoCloseable installed;
 
-    /** Stands in for the servlet container's built-in request bean; attributes are what the filter leaves. */
-    static final Map<String, Object> REQUEST_ATTRIBUTES = new ConcurrentHashMap<>();
-
     @WeldSetup
     WeldInitiator weld = WeldInitiator.from(WeldInitiator.createWeld()
             .disableDiscovery()
             .addExtension(new QStashExtension())
-            .addBeanClasses(Client.class, ServletRequestProducer.class))
+            .addBeanClasses(Client.class))
             .activate(RequestScoped.class, ApplicationScoped.class)
             .build();
 
@@ -96,21 +94,8 @@ class QStashExtensionTest {
         QStashDelivery delivery;
         @Inject
         QStashRuntime runtime;
-    }
-
-    static class ServletRequestProducer {
-
-        @Produces
-        @RequestScoped
-        HttpServletRequest request() {
-            return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[]{HttpServletRequest.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("getAttribute")) {
-                            return REQUEST_ATTRIBUTES.get((String) args[0]);
-                        }
-                        throw new UnsupportedOperationException(method.getName());
-                    });
-        }
+        @Inject
+        VerifiedRequest request;
     }
 
     private static PublishRequest probe() {
@@ -144,28 +129,28 @@ class QStashExtensionTest {
     }
 
     @Test
-    void theDeliveryBeanIsTheOneTheFilterLeftOrSaysWhyNot() {
-        REQUEST_ATTRIBUTES.clear();
+    void theDeliveryBeanSaysWhyNotWhenTheRequestWasNotVerified() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> client.delivery.messageId());
         assertTrue(e.getMessage().contains("@VerifyQStash"), e.getMessage());
     }
 
     @Test
-    void theDeliveryBeanReadsTheVerifiedDeliveryOfTheRequest() {
-        DeliveryImpl delivery = new DeliveryImpl(new dev.qstash.jakarta.impl.verify.VerifiedToken(
-                Map.of("sub", "https://app.example.com/api/receive", "exp", 1L),
-                QStashDelivery.SigningKey.NEXT, Optional.of(QStashRegion.EU_CENTRAL_1)),
-                "msg_1", 2, Optional.of(QStashRegion.EU_CENTRAL_1), Optional.empty(), Optional.of("group"));
-        REQUEST_ATTRIBUTES.put(DeliveryImpl.ATTRIBUTE, delivery);
-        try {
-            assertEquals("msg_1", client.delivery.messageId());
-            assertEquals(2, client.delivery.retried());
-            assertEquals(QStashDelivery.SigningKey.NEXT, client.delivery.signingKey());
-            assertEquals(Optional.of(QStashRegion.EU_CENTRAL_1), client.delivery.verifiedWithRegionKeys());
-            assertEquals(Optional.of("group"), client.delivery.urlGroup());
-        } finally {
-            REQUEST_ATTRIBUTES.clear();
-        }
+    void theDeliveryBeanReadsTheVerifiedDeliveryOfTheRequest() throws Exception {
+        String url = "https://app.example.com/api/receive";
+        byte[] body = "{}".getBytes();
+        QStashReceiver receiver = QStashReceiver.of(Optional.empty(),
+                Map.of(QStashRegion.EU_CENTRAL_1, SigningKeys.of(Tokens.CURRENT, Tokens.NEXT, "eu")), true, "",
+                Clock.systemUTC(), 0);
+        String token = Tokens.sign(Tokens.claims(url, body, System.currentTimeMillis() / 1000), Tokens.NEXT);
+        DeliveryImpl delivery = new DeliveryImpl(receiver.verify(token, body, "eu-central-1", url), "msg_1", 2,
+                Optional.of(QStashRegion.EU_CENTRAL_1), Optional.empty(), Optional.of("group"));
+        client.request.verified(delivery, null);
+        assertEquals("msg_1", client.delivery.messageId());
+        assertEquals(2, client.delivery.retried());
+        assertEquals(QStashDelivery.SigningKey.NEXT, client.delivery.signingKey());
+        assertEquals(Optional.of(QStashRegion.EU_CENTRAL_1), client.delivery.verifiedWithRegionKeys());
+        assertEquals(Optional.of("group"), client.delivery.urlGroup());
+        assertEquals(url, client.delivery.subject());
     }
 
     @Test

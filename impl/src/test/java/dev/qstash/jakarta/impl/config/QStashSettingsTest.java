@@ -110,9 +110,13 @@ class QStashSettingsTest {
         assertTrue(e.getMessage().startsWith("qstash.verify.clock-tolerance (env QSTASH_VERIFY_CLOCK_TOLERANCE)"),
                 e.getMessage());
         e = assertThrows(QStashConfigurationException.class, () -> QStashSettings.resolve(TestConfig.environment(
-                Map.of("QSTASH_VERIFY_MAX_BODY_SIZE", Integer.toString(Integer.MAX_VALUE)))));
-        assertTrue(e.getMessage().startsWith("qstash.verify.max-body-size (env QSTASH_VERIFY_MAX_BODY_SIZE) must be "
-                + "between 0 and"), e.getMessage());
+                Map.of("QSTASH_VERIFY_MAX_BODY_SIZE", "-1"))));
+        assertTrue(e.getMessage().startsWith("qstash.verify.max-body-size (env QSTASH_VERIFY_MAX_BODY_SIZE) must not "
+                + "be negative"), e.getMessage());
+        e = assertThrows(QStashConfigurationException.class, () -> QStashSettings.resolve(TestConfig.environment(
+                Map.of("QSTASH_VERIFY_MEMORY_THRESHOLD", Integer.toString(Integer.MAX_VALUE)))));
+        assertTrue(e.getMessage().startsWith("qstash.verify.memory-threshold (env QSTASH_VERIFY_MEMORY_THRESHOLD) "
+                + "must be between 0 and"), e.getMessage());
         e = assertThrows(QStashConfigurationException.class,
                 () -> QStashSettings.resolve(TestConfig.environment(Map.of("QSTASH_URL", "qstash.upstash.io"))));
         assertTrue(e.getMessage().contains("not an absolute http(s) URL"), e.getMessage());

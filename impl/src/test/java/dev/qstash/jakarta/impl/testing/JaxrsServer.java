@@ -10,18 +10,23 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.enterprise.context.control.RequestContextController;
+
 import org.eclipse.microprofile.config.Config;
 import org.jboss.resteasy.plugins.server.sun.http.HttpContextBuilder;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.qstash.jakarta.impl.cdi.QStashExtension;
 
 /**
  * A real JAX-RS runtime (RESTEasy) on a loopback socket, with a real CDI container (Weld) running the extension and
- * the application's config registered: what a server gives the filter, minus the servlet layer.
+ * the application's config registered and a request context around each request: what a server gives the filter,
+ * minus the servlet layer.
  */
 public final class JaxrsServer implements AutoCloseable {
 
@@ -47,7 +52,7 @@ public final class JaxrsServer implements AutoCloseable {
         context = new HttpContextBuilder();
         context.getDeployment().getActualResourceClasses().addAll(resources);
         context.getDeployment().getActualProviderClasses().addAll(providers);
-        context.bind(server);
+        context.bind(server).getFilters().add(new RequestScope(weld));
         server.start();
     }
 
@@ -70,6 +75,32 @@ public final class JaxrsServer implements AutoCloseable {
         context.cleanup();
         weld.shutdown();
         closeQuietly(installed);
+    }
+
+    /** Activates CDI's request context around each exchange, as a servlet container does around each request. */
+    private static final class RequestScope extends Filter {
+
+        private final WeldContainer weld;
+
+        RequestScope(WeldContainer weld) {
+            this.weld = weld;
+        }
+
+        @Override
+        public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+            RequestContextController scope = weld.select(RequestContextController.class).get();
+            scope.activate();
+            try {
+                chain.doFilter(exchange);
+            } finally {
+                scope.deactivate();
+            }
+        }
+
+        @Override
+        public String description() {
+            return "CDI request context";
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

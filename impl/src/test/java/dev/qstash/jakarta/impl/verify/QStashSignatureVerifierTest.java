@@ -104,9 +104,36 @@ class QStashSignatureVerifierTest {
                 null).startsWith("payload"));
         String claims = "{\"iss\":\"Upstash\",\"exp\":" + (NOW + 60) + ",\"body\":\"" + Tokens.paddedHash(BODY) + "\"}";
         assertTrue(rejection(Tokens.signRaw("{\"alg\":\"none\",\"alg\":\"HS256\"}", claims, CURRENT), BODY, null)
-                .startsWith("malformed token"));
+                .startsWith("header is not a JSON object without duplicate members"));
         // the same token without the duplicate passes, so the rejection above is about the duplicate
         assertTrue(assertDoesNotThrow(Tokens.signRaw("{\"alg\":\"HS256\"}", claims, CURRENT)));
+    }
+
+    @Test
+    void aHeaderOtherThanQStashOwnIsParsedAndChecked() {
+        String claims = "{\"iss\":\"Upstash\",\"exp\":" + (NOW + 60) + ",\"body\":\"" + Tokens.paddedHash(BODY) + "\"}";
+        assertTrue(assertDoesNotThrow(Tokens.signRaw("{\"typ\":\"JWT\",\"alg\":\"HS256\",\"kid\":\"k\"}", claims,
+                CURRENT)));
+        assertEquals("header has crit [b64], and no JWS extension is understood", rejection(Tokens.signRaw(
+                "{\"alg\":\"HS256\",\"b64\":false,\"crit\":[\"b64\"]}", claims, CURRENT), BODY, null));
+        assertEquals("header is not a JSON object", rejection(Tokens.signRaw("null", claims, CURRENT), BODY, null));
+        assertTrue(rejection(Tokens.signRaw("[\"HS256\"]", claims, CURRENT), BODY, null).startsWith("header is not"));
+        assertEquals("alg is 256, only HS256 is accepted",
+                rejection(Tokens.signRaw("{\"alg\":256}", claims, CURRENT), BODY, null));
+    }
+
+    @Test
+    void theTokenIsCheckedBeforeTheBodyAndTheBodyAfter() throws Exception {
+        String token = Tokens.sign(Tokens.claims(URL, BODY, NOW), CURRENT);
+        VerifiedToken verified = verifier.verifyToken(token, URL, keys);
+        assertEquals(SigningKey.CURRENT, verified.signingKey());
+        verified.requireBody(java.security.MessageDigest.getInstance("SHA-256").digest(BODY));
+        byte[] other = java.security.MessageDigest.getInstance("SHA-256").digest("other".getBytes());
+        assertEquals("body hash does not match the body claim",
+                assertThrows(SignatureVerificationException.class, () -> verified.requireBody(other)).getMessage());
+        String noBody = Tokens.sign(Map.of("iss", "Upstash", "exp", NOW + 60), CURRENT);
+        assertEquals("body claim is missing", assertThrows(SignatureVerificationException.class,
+                () -> verifier.verifyToken(noBody, null, keys)).getMessage());
     }
 
     @Test

@@ -86,7 +86,7 @@ class SignatureVectorsTest {
             Map<String, String> env = new HashMap<>(Vectors.strings(vector.get("config").get("env")));
             env.put(QStashConfigNames.environmentVariable(QStashConfigNames.VERIFY_CLOCK_TOLERANCE),
                     Long.toString(tolerance));
-            receiver = QStashReceiver.of(QStashSettings.resolve(TestConfig.environment(env)).receiver(), clock);
+            receiver = QStashSettings.resolve(TestConfig.environment(env)).receiver().receiver(clock);
         } else {
             try {
                 receiver = QStashReceiver.withKeys(text(receiverConfig, "currentSigningKey"),

@@ -1,4 +1,4 @@
-package dev.qstash.jakarta.impl.verify;
+package dev.qstash.jakarta.impl.jaxrs;
 
 import static dev.qstash.jakarta.impl.testing.Tokens.CURRENT;
 import static dev.qstash.jakarta.impl.testing.Tokens.NEXT;
@@ -7,12 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -51,6 +63,23 @@ class QStashSignatureFilterTest {
             return body;
         }
 
+        /** Reports how many spooled bodies are open while the resource runs, and the body's hash. */
+        @POST
+        @Path("verified/stream")
+        @VerifyQStash
+        @Consumes(MediaType.WILDCARD)
+        public String stream(InputStream body) throws Exception {
+            CALLS.incrementAndGet();
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            long length = 0;
+            byte[] chunk = new byte[7];
+            for (int n; (n = body.read(chunk)) >= 0;) {
+                sha256.update(chunk, 0, n);
+                length += n;
+            }
+            return openSpools() + " " + length + " " + HexFormat.of().formatHex(sha256.digest());
+        }
+
         @POST
         @Path("open")
         @Consumes(MediaType.WILDCARD)
@@ -72,13 +101,14 @@ class QStashSignatureFilterTest {
         }
     }
 
-    /** Shows what the filter left for the resource: the verified delivery, as a response header. */
+    /** Shows what the application sees of the delivery: the request's {@code QStashDelivery}, as a header. */
     @Provider
     public static class DeliveryEcho implements ContainerResponseFilter {
 
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-            if (request.getProperty(DeliveryImpl.ATTRIBUTE) instanceof QStashDelivery delivery) {
+            if (request.getUriInfo().getPath().contains("verified") && response.getStatus() == 200) {
+                QStashDelivery delivery = CDI.current().select(QStashDelivery.class).get();
                 response.getHeaders().putSingle("X-Delivery", delivery.messageId() + " " + delivery.retried() + " "
                         + delivery.signingKey() + " " + delivery.subject());
             }
@@ -88,7 +118,7 @@ class QStashSignatureFilterTest {
     @BeforeAll
     static void start() throws Exception {
         server = new JaxrsServer(Map.of("QSTASH_CURRENT_SIGNING_KEY", CURRENT, "QSTASH_NEXT_SIGNING_KEY", NEXT,
-                "QSTASH_VERIFY_MAX_BODY_SIZE", "1024"),
+                "QSTASH_VERIFY_MAX_BODY_SIZE", "1024", "QSTASH_VERIFY_MEMORY_THRESHOLD", "100"),
                 List.of(Resources.class, GuardedClass.class),
                 List.of(QStashSignatureFilter.class, DeliveryEcho.class));
     }
@@ -159,6 +189,69 @@ class QStashSignatureFilterTest {
         byte[] atLimit = new byte[1024];
         assertEquals(200, server.post("/verified", atLimit, "Upstash-Signature", sign(atLimit, CURRENT))
                 .statusCode());
+    }
+
+    @Test
+    void aBodyAboveTheMemoryThresholdIsSpooledAndReleasedWhenTheRequestEnds() throws Exception {
+        byte[] body = new byte[1000];
+        new Random(7).nextBytes(body);
+        HttpResponse<byte[]> response = server.post("/verified/stream", body, "Upstash-Signature",
+                Tokens.sign(Tokens.claims("https://app.example.com/verified/stream", body,
+                        System.currentTimeMillis() / 1000), CURRENT));
+        assertEquals(200, response.statusCode());
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        assertEquals("1 1000 " + hash, new String(response.body(), StandardCharsets.UTF_8),
+                "one spooled body open while the resource ran, and the bytes intact");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (openSpools() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, openSpools(), "the temporary file is released when the request ends");
+        byte[] small = "{}".getBytes(StandardCharsets.UTF_8);
+        response = server.post("/verified/stream", small, "Upstash-Signature", Tokens.sign(Tokens.claims(
+                "https://app.example.com/verified/stream", small, System.currentTimeMillis() / 1000), CURRENT));
+        assertTrue(new String(response.body(), StandardCharsets.UTF_8).startsWith("0 2 "), "kept in memory");
+    }
+
+    @Test
+    void aTokenThatFailsOnItsOwnIsRefusedBeforeTheBodyIsRead() throws Exception {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        String forged = sign(body, "sig_attackerKey00000000000000000");
+        // the headers announce 1000 bytes that never come: only a filter that refuses first can answer
+        assertEquals(401, statusWithoutBody("/verified", 1000, forged));
+        String expired = Tokens.sign(Tokens.claims("https://app.example.com/verified", body,
+                System.currentTimeMillis() / 1000 - 3600), CURRENT);
+        assertEquals(401, statusWithoutBody("/verified", 1000, expired));
+        assertEquals(413, statusWithoutBody("/verified", 1025, sign(body, CURRENT)),
+                "a genuine token with a declared body above the limit: 413, unread");
+        assertEquals(0, CALLS.get());
+    }
+
+    /** Sends only the request head over a raw socket and reads the status line, within five seconds. */
+    private static int statusWithoutBody(String path, int contentLength, String token) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.uri("/").getPort())) {
+            socket.setSoTimeout(5000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + contentLength + "\r\nUpstash-Signature: " + token + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+    }
+
+    /** Open file descriptors of this JVM on spooled bodies (Linux's /proc; the build runs on Linux). */
+    static long openSpools() throws IOException {
+        try (Stream<java.nio.file.Path> fds = Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().contains("qstash-body-");
+                } catch (IOException e) {
+                    return false; // closed meanwhile
+                }
+            }).count();
+        }
     }
 
     @Test

@@ -1,33 +1,27 @@
-package dev.qstash.jakarta.impl.cdi;
+package dev.qstash.jakarta.impl.jaxrs;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import jakarta.servlet.http.HttpServletRequest;
 
 import dev.qstash.jakarta.QStashDelivery;
 import dev.qstash.jakarta.QStashRegion;
-import dev.qstash.jakarta.impl.verify.DeliveryImpl;
 
 /**
- * Produces the request-scoped {@link QStashDelivery}. The filter leaves the delivery as a JAX-RS request property,
- * which every supported server exposes as a servlet request attribute; injecting the JAX-RS request context into
- * beans is not portable (RESTEasy refuses it). The servlet request is looked up only when the delivery is first used,
- * so an application without servlets (publishing only) deploys fine.
+ * Produces the request-scoped {@link QStashDelivery} from the request's {@link VerifiedRequest}, which the filter
+ * filled: no servlet attribute, no lookup. Produced on first use, after the filter ran; a request the filter did not
+ * verify gets a stand-in that says so on every call.
  */
 public class DeliveryProducer {
 
     @Produces
     @RequestScoped
-    QStashDelivery delivery(Instance<HttpServletRequest> request) {
-        if (request.isResolvable() && request.get().getAttribute(DeliveryImpl.ATTRIBUTE) instanceof QStashDelivery d) {
-            return d;
-        }
-        return NotVerified.INSTANCE;
+    QStashDelivery delivery(VerifiedRequest request) {
+        DeliveryImpl delivery = request.delivery();
+        return delivery != null ? delivery : NotVerified.INSTANCE;
     }
 
     /** Stands in when the resource is not guarded by {@code @VerifyQStash}: every method says so. */

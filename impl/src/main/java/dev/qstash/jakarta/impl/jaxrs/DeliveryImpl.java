@@ -1,4 +1,4 @@
-package dev.qstash.jakarta.impl.verify;
+package dev.qstash.jakarta.impl.jaxrs;
 
 import java.time.Instant;
 import java.util.Map;
@@ -8,13 +8,11 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import dev.qstash.jakarta.QStashDelivery;
 import dev.qstash.jakarta.QStashRegion;
+import dev.qstash.jakarta.impl.verify.VerifiedToken;
 
 /** A verified delivery: the token's claims plus the QStash headers sent beside it. */
 public record DeliveryImpl(VerifiedToken token, String messageId, int retried, Optional<QStashRegion> region,
         Optional<String> scheduleId, Optional<String> urlGroup) implements QStashDelivery {
-
-    /** The request property (and so servlet request attribute) the filter leaves the delivery under. */
-    public static final String ATTRIBUTE = DeliveryImpl.class.getName();
 
     static DeliveryImpl of(VerifiedToken token, MultivaluedMap<String, String> headers) {
         return new DeliveryImpl(token,

@@ -1,4 +1,4 @@
-package dev.qstash.jakarta.impl.verify;
+package dev.qstash.jakarta.impl.jaxrs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
