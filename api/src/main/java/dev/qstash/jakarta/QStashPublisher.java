@@ -94,6 +94,17 @@ public interface QStashPublisher extends AutoCloseable {
     }
 
     /**
+     * Enqueues asynchronously; see {@link #enqueue(String, PublishRequest)}.
+     *
+     * @param queueName the queue; QStash creates it if needed
+     * @param request a request built with {@link PublishRequest#toUrl(String)}
+     * @return QStash's answer, when it arrives
+     */
+    default CompletionStage<PublishResponse> enqueueAsync(String queueName, PublishRequest request) {
+        return publishAsync(request.toBuilder().queue(queueName).build());
+    }
+
+    /**
      * Publishes several messages in one call ({@code POST /v2/batch}). Each request may target a URL or a URL group
      * and may name a queue. Bodies must be text (UTF-8) or JSON: the batch format carries bodies as JSON strings.
      *

@@ -134,6 +134,20 @@ class SdkWireFormatTest {
         assertTrue(server.requests().isEmpty());
     }
 
+    @Test
+    void enqueueAsyncSendsExactlyWhatEnqueueSends() throws Exception {
+        PublishRequest request = PublishRequest.toUrl("https://app.example.com/in").body("{\"a\":1}")
+                .header("Content-Type", "application/json").retries(2).build();
+        publisher.enqueue("orders", request);
+        publisher.enqueueAsync("orders", request).toCompletableFuture().get();
+        List<RecordingServer.Recorded> sent = server.requests();
+        assertEquals(2, sent.size());
+        assertEquals("/v2/enqueue/orders/https://app.example.com/in", sent.get(0).pathAndQuery());
+        assertEquals(sent.get(0).pathAndQuery(), sent.get(1).pathAndQuery());
+        assertEquals(sent.get(0).headers(), sent.get(1).headers());
+        assertArrayEquals(sent.get(0).body(), sent.get(1).body());
+    }
+
     private Object call(JsonNode op) {
         JsonNode args = op.get("args");
         String operation = op.get("operation").asText();

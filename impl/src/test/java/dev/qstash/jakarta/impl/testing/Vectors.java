@@ -13,7 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The official SDK's recorded vectors, copied unchanged from shared/vectors into the test resources. */
+/** The official SDK's recorded vectors, kept unchanged in {@code impl/src/test/resources/vectors}. */
 public final class Vectors {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();

@@ -24,7 +24,7 @@ import dev.qstash.jakarta.impl.testing.TestConfig;
 import dev.qstash.jakarta.impl.testing.Vectors;
 
 /**
- * Every vector of {@code shared/vectors/signatures.json} (verdicts of the official SDK 2.12.0) through the receiver as
+ * Every vector of {@code impl/src/test/resources/vectors/signatures.json} (verdicts of the official SDK 2.12.0) through the receiver as
  * the filter uses it: keys resolved from the vector's environment with real MicroProfile Config, the clock fixed at
  * the vector's {@code now}. Expected: the {@code strict} verdict where the vector has one, else the official one.
  */
