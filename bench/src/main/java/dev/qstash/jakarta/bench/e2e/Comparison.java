@@ -5,7 +5,11 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
-/** The rounds measured for one body size, and the row of the results table they make. */
+/**
+ * The rounds measured for one body size, and the row of the results table they make. The ratio reported is the median
+ * of the rounds' ratios: each round's two runs are back to back, so its ratio survives a change in the machine's load
+ * between rounds, which the ratio of the two medians would not.
+ */
 record Comparison(int bodySize, List<Comparison.Round> rounds) {
 
     /** Unsigned and signed, measured back to back. */
@@ -21,17 +25,10 @@ record Comparison(int bodySize, List<Comparison.Round> rounds) {
     }
 
     static final String TABLE_HEADER = """
-            | body | unsigned, req/s (median) | signed, req/s (median) | signed / unsigned | per round | failed requests |
+            | body | unsigned, req/s (median) | signed, req/s (median) | signed / unsigned (median of rounds) \
+            | per round | failed requests |
             |---|---:|---:|---:|---|---:|
             """;
-
-    double unsignedMedian() {
-        return median(round -> round.unsigned().perSecond());
-    }
-
-    double signedMedian() {
-        return median(round -> round.signed().perSecond());
-    }
 
     long failed() {
         return rounds.stream().mapToLong(Round::failed).sum();
@@ -39,8 +36,8 @@ record Comparison(int bodySize, List<Comparison.Round> rounds) {
 
     String tableRow() {
         return String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %.3f | %s | %d |%n", size(bodySize),
-                unsignedMedian(), signedMedian(), signedMedian() / unsignedMedian(), rounds.stream()
-                        .map(round -> String.format(Locale.ROOT, "%.3f", round.ratio()))
+                median(round -> round.unsigned().perSecond()), median(round -> round.signed().perSecond()),
+                median(Round::ratio), rounds.stream().map(round -> String.format(Locale.ROOT, "%.3f", round.ratio()))
                         .collect(Collectors.joining(" ")),
                 failed());
     }
@@ -49,8 +46,8 @@ record Comparison(int bodySize, List<Comparison.Round> rounds) {
         return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " B";
     }
 
-    private double median(ToDoubleFunction<Round> perSecond) {
-        double[] sorted = rounds.stream().mapToDouble(perSecond).sorted().toArray();
+    private double median(ToDoubleFunction<Round> value) {
+        double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }

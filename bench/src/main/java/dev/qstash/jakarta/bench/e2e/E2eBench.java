@@ -27,9 +27,9 @@ import dev.qstash.jakarta.bench.e2e.app.BodyLengthResource;
  * twice ({@link BodyLengthResource}): {@code /api/unsigned}, and {@code /api/signed} behind the filter. wrk sends both
  * the same QStash delivery ({@link Delivery}), with 1 KiB and 64 KiB bodies. Per body size: a warm-up of each
  * endpoint, then rounds of unsigned and signed back to back, alternating which goes first, so that drift in the
- * machine's load (client and server share its cores, and other builds may run) falls on both alike. Reported per size:
- * the median requests per second of each, the ratio of the medians, the ratio in every round, and the failed
- * requests, which must be none. Before any load, signed must answer 200 with the token and 401 without it, and
+ * machine's load (client and server share its cores, and other builds may run) falls on both alike. Reported per size
+ * ({@link Comparison}): the median requests per second of each, the median of the rounds' ratios signed / unsigned,
+ * every round's ratio, and the failed requests, which must be none. Before any load, signed must answer 200 with the token and 401 without it, and
  * unsigned 200: a benchmark of the rejection path would be meaningless.
  *
  * <p>
