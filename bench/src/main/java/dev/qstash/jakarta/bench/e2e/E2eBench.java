@@ -29,7 +29,8 @@ import dev.qstash.jakarta.bench.e2e.app.BodyLengthResource;
  * endpoint, then rounds of unsigned and signed back to back, alternating which goes first, so that drift in the
  * machine's load (client and server share its cores, and other builds may run) falls on both alike. Reported per size
  * ({@link Comparison}): the median requests per second of each, the median of the rounds' ratios signed / unsigned,
- * every round's ratio, and the failed requests, which must be none. Before any load, signed must answer 200 with the token and 401 without it, and
+ * every round's ratio, the same ratio per second of server CPU with the cores the server got, and the failed
+ * requests, which must be none. Before any load, signed must answer 200 with the token and 401 without it, and
  * unsigned 200: a benchmark of the rejection path would be meaningless.
  *
  * <p>
@@ -99,7 +100,7 @@ public final class E2eBench {
             awaitDeployed(payara, deliveries.get(0).request(api.resolve("unsigned"), true), log);
             for (Delivery delivery : deliveries) {
                 checkAnswers(api, delivery);
-                comparisons.add(compare(api, delivery));
+                comparisons.add(compare(payara, api, delivery));
             }
         }
         String report = report(started, wrkVersion, comparisons);
@@ -110,12 +111,13 @@ public final class E2eBench {
         }
     }
 
-    private Comparison compare(URI api, Delivery delivery) throws IOException, InterruptedException {
+    private Comparison compare(PayaraMicro payara, URI api, Delivery delivery)
+            throws IOException, InterruptedException {
         URI unsigned = api.resolve("unsigned");
         URI signed = api.resolve("signed");
         say("\n" + Comparison.size(delivery.size()));
         for (URI endpoint : List.of(unsigned, signed)) {
-            Wrk.Run warmUp = wrk.run(endpoint, delivery, protocol.warmUp());
+            Wrk.Result warmUp = wrk.run(endpoint, delivery, protocol.warmUp());
             say(String.format(Locale.ROOT, "  warm-up %s: %,.0f req/s", endpoint.getPath(), warmUp.perSecond()));
             if (warmUp.failed() > 0) {
                 throw new IllegalStateException(warmUp.failed() + " requests to " + endpoint + " failed in warm-up");
@@ -124,17 +126,26 @@ public final class E2eBench {
         List<Comparison.Round> rounds = new ArrayList<>();
         for (int i = 0; i < protocol.rounds(); i++) {
             boolean unsignedFirst = i % 2 == 0;
-            Wrk.Run first = wrk.run(unsignedFirst ? unsigned : signed, delivery, protocol.round());
-            Wrk.Run second = wrk.run(unsignedFirst ? signed : unsigned, delivery, protocol.round());
+            Comparison.Run first = run(payara, unsignedFirst ? unsigned : signed, delivery);
+            Comparison.Run second = run(payara, unsignedFirst ? signed : unsigned, delivery);
             Comparison.Round round = unsignedFirst
                     ? new Comparison.Round(first, second)
                     : new Comparison.Round(second, first);
             rounds.add(round);
-            say(String.format(Locale.ROOT, "  round %d (%s first): unsigned %,.0f req/s, signed %,.0f req/s, "
-                    + "ratio %.3f, failed %d", i + 1, unsignedFirst ? "unsigned" : "signed",
-                    round.unsigned().perSecond(), round.signed().perSecond(), round.ratio(), round.failed()));
+            say(String.format(Locale.ROOT, "  round %d (%s first): unsigned %,.0f req/s on %.2f cores, signed %,.0f "
+                    + "req/s on %.2f cores, ratio %.3f, per server CPU-second %.3f, failed %d", i + 1,
+                    unsignedFirst ? "unsigned" : "signed", round.unsigned().perSecond(),
+                    round.unsigned().serverCores(), round.signed().perSecond(), round.signed().serverCores(),
+                    round.ratio(), round.cpuRatio(), round.failed()));
         }
         return new Comparison(delivery.size(), rounds);
+    }
+
+    private Comparison.Run run(PayaraMicro payara, URI endpoint, Delivery delivery)
+            throws IOException, InterruptedException {
+        Duration cpuBefore = payara.cpuTime();
+        Wrk.Result load = wrk.run(endpoint, delivery, protocol.round());
+        return new Comparison.Run(load, payara.cpuTime().minus(cpuBefore));
     }
 
     /** The answers that make the measurement meaningful: signed verifies the token and refuses its absence. */
@@ -185,6 +196,11 @@ public final class E2eBench {
                 Wrk.THREADS, Wrk.CONNECTIONS, protocol));
         report.append(Comparison.TABLE_HEADER);
         comparisons.forEach(comparison -> report.append(comparison.tableRow()));
+        report.append(
+                """
+
+                        Medians over the rounds; a ratio is taken in each round, then its median. Server cores: the CPU time                 of Payara Micro's JVM over the run's wall time (the rest went to wrk and to other processes).
+                        """);
         return report.toString();
     }
 

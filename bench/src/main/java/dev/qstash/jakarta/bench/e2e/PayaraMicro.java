@@ -2,6 +2,7 @@ package dev.qstash.jakarta.bench.e2e;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,12 @@ final class PayaraMicro implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The CPU time the server has used so far, all its threads (JIT compilers and GC included). */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("the server's CPU time is not known on this platform"));
     }
 
     /** Stops the server gracefully (it then removes its runtime directory), forcibly if that takes a minute. */

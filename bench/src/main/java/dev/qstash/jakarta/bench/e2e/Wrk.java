@@ -27,7 +27,7 @@ final class Wrk {
             "bench-result requests=(\\d+) duration_us=(\\d+) status_errors=(\\d+) socket_errors=(\\d+)");
 
     /** One run: the requests answered, over how long, and how many failed (status 400 or above, socket errors). */
-    record Run(long requests, double seconds, long failed) {
+    record Result(long requests, double seconds, long failed) {
 
         double perSecond() {
             return requests / seconds;
@@ -45,7 +45,7 @@ final class Wrk {
         return wrk(Map.of(), "-v").lines().findFirst().orElse("wrk").replaceFirst(" \\[.*", "");
     }
 
-    Run run(URI url, Delivery delivery, Duration duration) throws IOException, InterruptedException {
+    Result run(URI url, Delivery delivery, Duration duration) throws IOException, InterruptedException {
         Map<String, String> environment = new HashMap<>();
         environment.put("BENCH_BODY_FILE", delivery.bodyFile().toString());
         environment.put("BENCH_CONTENT_TYPE", Delivery.CONTENT_TYPE);
@@ -57,7 +57,7 @@ final class Wrk {
         if (!result.find()) {
             throw new IllegalStateException("wrk did not report its run:\n" + output);
         }
-        return new Run(Long.parseLong(result.group(1)), Long.parseLong(result.group(2)) / 1e6,
+        return new Result(Long.parseLong(result.group(1)), Long.parseLong(result.group(2)) / 1e6,
                 Long.parseLong(result.group(3)) + Long.parseLong(result.group(4)));
     }
 
