@@ -196,11 +196,9 @@ public final class E2eBench {
                 Wrk.THREADS, Wrk.CONNECTIONS, protocol));
         report.append(Comparison.TABLE_HEADER);
         comparisons.forEach(comparison -> report.append(comparison.tableRow()));
-        report.append(
-                """
-
-                        Medians over the rounds; a ratio is taken in each round, then its median. Server cores: the CPU time                 of Payara Micro's JVM over the run's wall time (the rest went to wrk and to other processes).
-                        """);
+        report.append("\nMedians over the rounds; a ratio is taken in each round, then its median. Server cores: ")
+                .append("the CPU time of Payara Micro's JVM over the run's wall time (the rest went to wrk and to ")
+                .append("other processes).\n");
         return report.toString();
     }
 
