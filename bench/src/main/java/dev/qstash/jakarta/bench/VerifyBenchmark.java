@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,7 +20,6 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.HmacUsingShaAlgorithm;
 import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -103,8 +101,8 @@ public class VerifyBenchmark {
     public void setUp() throws Exception {
         body = new byte[bodySize];
         Arrays.fill(body, (byte) 'x');
-        currentToken = token(CURRENT, body);
-        nextToken = token(NEXT, body);
+        currentToken = Tokens.genuine(CURRENT, URL, body, NOW, NOW + 300);
+        nextToken = Tokens.genuine(NEXT, URL, body, NOW, NOW + 300);
         signingInput = currentToken.substring(0, currentToken.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII);
         mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(CURRENT.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -121,27 +119,6 @@ public class VerifyBenchmark {
                 .signingKey() != dev.qstash.jakarta.QStashDelivery.SigningKey.NEXT) {
             throw new IllegalStateException("the next-key token did not verify with the next key");
         }
-    }
-
-    /** A genuine QStash token: the claims QStash sends, signed with {@code key}. */
-    static String token(String key, byte[] body) throws JoseException, NoSuchAlgorithmException {
-        JwtClaims claims = new JwtClaims();
-        claims.setAudience("");
-        claims.setClaim("body", Base64.getUrlEncoder().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(body)));
-        claims.setClaim("exp", NOW + 300);
-        claims.setClaim("iat", NOW);
-        claims.setIssuer("Upstash");
-        claims.setJwtId("jwt_benchbenchbenchbenchbenchbe");
-        claims.setClaim("nbf", -62_135_596_800L);
-        claims.setSubject(URL);
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
-        jws.setHeader("typ", "JWT");
-        jws.setKey(new HmacKey(key.getBytes(StandardCharsets.UTF_8)));
-        jws.setDoKeyValidation(false);
-        return jws.getCompactSerialization();
     }
 
     @Benchmark
