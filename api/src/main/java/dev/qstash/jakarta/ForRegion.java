@@ -43,6 +43,7 @@ public @interface ForRegion {
 
         private static final long serialVersionUID = 1L;
 
+        /** The region this instance qualifies. */
         private final QStashRegion value;
 
         private Literal(QStashRegion value) {

@@ -14,7 +14,9 @@ public class QStashApiException extends QStashException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status QStash answered with. */
     private final int status;
+    /** QStash's error text. */
     private final String error;
 
     /**

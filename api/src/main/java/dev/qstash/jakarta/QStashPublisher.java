@@ -125,7 +125,6 @@ public interface QStashPublisher extends AutoCloseable {
      * The queues of this publisher's region.
      *
      * @return the queue operations
-     * @since 0.2
      */
     Queues queues();
 
@@ -133,7 +132,6 @@ public interface QStashPublisher extends AutoCloseable {
      * The schedules of this publisher's region.
      *
      * @return the schedule operations
-     * @since 0.2
      */
     Schedules schedules();
 
@@ -141,7 +139,6 @@ public interface QStashPublisher extends AutoCloseable {
      * The URL groups of this publisher's region.
      *
      * @return the URL-group operations
-     * @since 0.2
      */
     UrlGroups urlGroups();
 
@@ -149,7 +146,6 @@ public interface QStashPublisher extends AutoCloseable {
      * The messages QStash holds in this publisher's region.
      *
      * @return the message operations
-     * @since 0.2
      */
     Messages messages();
 
@@ -157,7 +153,6 @@ public interface QStashPublisher extends AutoCloseable {
      * The dead-letter queue of this publisher's region.
      *
      * @return the dead-letter operations
-     * @since 0.2
      */
     DeadLetterQueue dlq();
 
@@ -165,7 +160,6 @@ public interface QStashPublisher extends AutoCloseable {
      * The logs of this publisher's region.
      *
      * @return the log operations
-     * @since 0.2
      */
     Logs logs();
 
@@ -173,7 +167,6 @@ public interface QStashPublisher extends AutoCloseable {
      * The signing keys of this publisher's region.
      *
      * @return the signing-key operations
-     * @since 0.2
      */
     SigningKeys signingKeys();
 
@@ -181,7 +174,6 @@ public interface QStashPublisher extends AutoCloseable {
      * The flow-control keys of this publisher's region.
      *
      * @return the flow-control operations
-     * @since 0.2
      */
     FlowControls flowControl();
 
@@ -274,7 +266,6 @@ public interface QStashPublisher extends AutoCloseable {
          * @param name the header name; not {@code Content-Type} or {@code Authorization}
          * @param value the value
          * @return this builder
-         * @since 0.2
          */
         Builder defaultHeader(String name, String value);
 

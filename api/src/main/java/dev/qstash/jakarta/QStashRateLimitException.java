@@ -27,9 +27,13 @@ public class QStashRateLimitException extends QStashApiException {
         DAILY
     }
 
+    /** Which limit was hit. */
     private final Kind kind;
+    /** The limit, if QStash sent it. */
     private final OptionalLong limit;
+    /** How much of the limit remains, if QStash sent it. */
     private final OptionalLong remaining;
+    /** When the limit resets, a unix timestamp as QStash sent it. */
     private final OptionalLong reset;
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
  * @param count how many dead letters were deleted or retried
  * @param messageIds the ids of the new messages a retry created (empty for a delete)
  * @param cursor where the next call should continue, or {@code null} when nothing is left
- * @since 0.2
+ * @since 0.1
  */
 public record BulkResult(int count, List<String> messageIds, String cursor) {
 

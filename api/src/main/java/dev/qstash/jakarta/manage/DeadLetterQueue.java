@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * others follow the cursor until QStash has none. {@link #get(String)} is not in the TypeScript SDK; it is the
  * documented {@code GET /v2/dlq/{dlqId}} that the Python and Go SDKs use.
  *
- * @since 0.2
+ * @since 0.1
  */
 public interface DeadLetterQueue {
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param responseStatus the destination's last HTTP status, or {@code null} if it never answered
  * @param responseHeaders the destination's last response headers
  * @param responseBody the destination's last response body, or {@code null}
- * @since 0.2
+ * @since 0.1
  */
 public record DlqMessage(String dlqId, Message message, Integer responseStatus,
         Map<String, List<String>> responseHeaders, byte[] responseBody) {

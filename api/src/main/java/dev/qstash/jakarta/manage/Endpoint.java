@@ -5,7 +5,7 @@ package dev.qstash.jakarta.manage;
  *
  * @param name the endpoint's name, or {@code null}
  * @param url the endpoint's URL, or {@code null} when removing by name
- * @since 0.2
+ * @since 0.1
  */
 public record Endpoint(String name, String url) {
 

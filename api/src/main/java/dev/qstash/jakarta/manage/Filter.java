@@ -20,7 +20,7 @@ import java.util.Objects;
  * <p>
  * The criteria go on the wire as query parameters in the order they were set, as the official SDK sends them.
  *
- * @since 0.2
+ * @since 0.1
  */
 public final class Filter {
 
@@ -86,7 +86,7 @@ public final class Filter {
     /**
      * Builds a {@link Filter}. Setting a criterion again adds values to it.
      *
-     * @since 0.2
+     * @since 0.1
      */
     public static final class Builder {
 

@@ -17,7 +17,7 @@ import java.time.Instant;
  * @param paused whether deliveries for the key are paused
  * @param pinnedParallelism whether the parallelism is pinned, overriding the value messages carry
  * @param pinnedRate whether the rate is pinned
- * @since 0.2
+ * @since 0.1
  */
 public record FlowControlState(String key, int waitListSize, Integer parallelismMax, int parallelismCount,
         Integer rateMax, int rateCount, Duration ratePeriod, Instant ratePeriodStart, boolean paused,

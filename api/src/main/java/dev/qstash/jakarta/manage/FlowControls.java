@@ -8,7 +8,7 @@ import dev.qstash.jakarta.FlowControl;
  * Flow-control keys ({@code /v2/flowControl}): the limits messages share when they carry the same
  * {@link FlowControl#key() key}.
  *
- * @since 0.2
+ * @since 0.1
  */
 public interface FlowControls {
 

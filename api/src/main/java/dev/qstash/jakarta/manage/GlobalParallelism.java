@@ -5,7 +5,7 @@ package dev.qstash.jakarta.manage;
  *
  * @param max the limit
  * @param count deliveries in flight
- * @since 0.2
+ * @since 0.1
  */
 public record GlobalParallelism(int max, int count) {
 }

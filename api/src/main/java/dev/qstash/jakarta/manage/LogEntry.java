@@ -21,7 +21,7 @@ import java.util.Map;
  * @param headers the message's headers, by name
  * @param body the message's body, or {@code null}
  * @param labels the labels, never {@code null}
- * @since 0.2
+ * @since 0.1
  */
 public record LogEntry(Instant time, State state, String messageId, String url, String urlGroup,
         String endpointName, String queueName, String scheduleId, Instant nextDeliveryTime, String error,
@@ -31,7 +31,7 @@ public record LogEntry(Instant time, State state, String messageId, String url, 
      * The states a message goes through. QStash spells the cancelled state {@code CANCELED} in answers and
      * {@code CANCELLED} in its API reference; both read as {@link #CANCELED}.
      *
-     * @since 0.2
+     * @since 0.1
      */
     public enum State {
         /** Accepted by QStash. */

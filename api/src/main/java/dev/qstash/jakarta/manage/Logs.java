@@ -7,7 +7,7 @@ import java.util.stream.Stream;
  * The log of message state changes, newest first ({@code GET /v2/events}, as the SDKs call it; QStash's API
  * reference also documents {@code /v2/logs}). In a migration the logs stay in the old region.
  *
- * @since 0.2
+ * @since 0.1
  */
 public interface Logs {
 

@@ -32,7 +32,7 @@ import java.util.Map;
  * @param rate the flow-control rate per period, or {@code null}
  * @param period the flow-control period, or {@code null}
  * @param labels the labels, never {@code null}
- * @since 0.2
+ * @since 0.1
  */
 public record Message(String messageId, String url, String urlGroup, String endpointName, String method,
         Map<String, List<String>> headers, byte[] body, Integer maxRetries, String retryDelayExpression,

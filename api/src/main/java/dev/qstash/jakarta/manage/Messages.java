@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
  * Messages QStash still holds ({@code /v2/messages}): read or cancel them before they are delivered. Bulk cancels
  * go as query parameters, as the TypeScript SDK 2.12.0 sends them (the Python and Go SDKs send a JSON body).
  *
- * @since 0.2
+ * @since 0.1
  */
 public interface Messages {
 

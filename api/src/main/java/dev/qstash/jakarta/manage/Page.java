@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param <T> what is listed
  * @param items the items of this page
  * @param cursor where the next page starts, or {@code null} after the last page
- * @since 0.2
+ * @since 0.1
  */
 public record Page<T>(List<T> items, String cursor) {
 

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param paused whether deliveries are held
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
- * @since 0.2
+ * @since 0.1
  */
 public record Queue(String name, int parallelism, long lag, boolean paused, Instant createdAt, Instant updatedAt) {
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
  * Queues ({@code /v2/queues}). Enqueue with {@link dev.qstash.jakarta.QStashPublisher#enqueue}; QStash creates a
  * queue on first use.
  *
- * @since 0.2
+ * @since 0.1
  */
 public interface Queues {
 

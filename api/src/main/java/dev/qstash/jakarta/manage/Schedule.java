@@ -31,7 +31,7 @@ import java.util.Map;
  * @param createdAt when it was created
  * @param lastScheduleTime when it last fired, or {@code null}
  * @param nextScheduleTime when it fires next, or {@code null}
- * @since 0.2
+ * @since 0.1
  */
 public record Schedule(String scheduleId, String cron, String destination, String method,
         Map<String, List<String>> headers, byte[] body, Integer retries, Duration delay, String retryDelayExpression,

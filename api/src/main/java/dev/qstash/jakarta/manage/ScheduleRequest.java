@@ -22,7 +22,7 @@ import dev.qstash.jakarta.PublishRequest;
  * @param message the message to publish on each match
  * @param scheduleId the schedule's id, or {@code null} to let QStash pick one; an existing schedule with this id is
  *        replaced
- * @since 0.2
+ * @since 0.1
  */
 public record ScheduleRequest(String cron, PublishRequest message, String scheduleId) {
 

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
  * Schedules ({@code /v2/schedules}). Pausing and resuming use {@code PATCH}, as every official SDK does (QStash's
  * API reference says {@code POST}).
  *
- * @since 0.2
+ * @since 0.1
  */
 public interface Schedules {
 

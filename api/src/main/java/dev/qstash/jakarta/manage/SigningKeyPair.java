@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param current the key QStash signs with now
  * @param next the key QStash will sign with after the next rotation
- * @since 0.2
+ * @since 0.1
  */
 public record SigningKeyPair(String current, String next) {
 

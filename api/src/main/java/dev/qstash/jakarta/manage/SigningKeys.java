@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
  * with the former next key: configure the new pair on the receivers, or deliveries signed with the new next key
  * will be refused.
  *
- * @since 0.2
+ * @since 0.1
  */
 public interface SigningKeys {
 

@@ -10,7 +10,7 @@ import java.util.List;
  * @param endpoints the endpoints
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
- * @since 0.2
+ * @since 0.1
  */
 public record UrlGroup(String name, List<Endpoint> endpoints, Instant createdAt, Instant updatedAt) {
 }

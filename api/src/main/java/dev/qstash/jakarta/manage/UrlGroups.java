@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * URL groups ({@code /v2/topics}). Publish to one with {@link dev.qstash.jakarta.QStashPublisher#publishToUrlGroup}.
  *
- * @since 0.2
+ * @since 0.1
  */
 public interface UrlGroups {
 

@@ -18,6 +18,6 @@
  * Every operation has a synchronous form, which throws, and an {@code ...Async} form whose stage completes
  * exceptionally with the same exceptions as the publisher's.
  *
- * @since 0.2
+ * @since 0.1
  */
 package dev.qstash.jakarta.manage;

@@ -24,7 +24,7 @@ import dev.qstash.jakarta.manage.UrlGroups;
 /**
  * {@link QStashPublisher} over a MicroProfile Rest Client bound to one base URL and token. Without a token the
  * publisher still exists (an injection point must resolve), and every call fails with a
- * {@link QStashConfigurationException} naming the keys to set.
+ * {@link dev.qstash.jakarta.QStashConfigurationException} naming the keys to set.
  */
 public final class RestClientQStashPublisher implements QStashPublisher {
 
