@@ -1,10 +1,12 @@
 package dev.qstash.jakarta.impl.verify;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Map;
@@ -94,6 +96,9 @@ public final class QStashSignatureVerifier {
             .readerFor(new TypeReference<Map<String, Object>>() {
             });
 
+    private static final MessageDigest SHA256 = sha256Prototype();
+    private static final byte[] BASE64URL = base64UrlValues();
+
     private final Clock clock;
     private final long clockToleranceSeconds;
 
@@ -140,20 +145,20 @@ public final class QStashSignatureVerifier {
         if (token == null || token.isEmpty()) {
             throw new SignatureVerificationException("no Upstash-Signature token");
         }
-        requireCanonicalSegments(token);
+        byte[] ascii = token.getBytes(StandardCharsets.US_ASCII); // anything else becomes '?', refused below
+        requireCanonicalSegments(ascii);
         int headerEnd = token.indexOf('.');
         int payloadEnd = token.lastIndexOf('.');
 
         if (headerEnd != QSTASH_HEADER.length() || !token.startsWith(QSTASH_HEADER)) {
-            checkHeader(parse(token, 0, headerEnd, "header"));
+            checkHeader(parse(ascii, 0, headerEnd, "header"));
         }
-        SigningKey matched = keys.match(token.substring(0, payloadEnd).getBytes(StandardCharsets.US_ASCII),
-                decode(token, payloadEnd + 1, token.length()));
+        SigningKey matched = keys.match(ascii, payloadEnd, toArray(decode(ascii, payloadEnd + 1, ascii.length)));
         if (matched == null) {
             throw new SignatureVerificationException(
                     "signature matches neither the current nor the next key of " + keys.source());
         }
-        Map<String, Object> claims = parse(token, headerEnd + 1, payloadEnd, "payload");
+        Map<String, Object> claims = parse(ascii, headerEnd + 1, payloadEnd, "payload");
         byte[] bodyClaim = checkClaims(claims, expectedSubject);
         return new VerifiedToken(Collections.unmodifiableMap(claims), matched, Optional.empty(), bodyClaim);
     }
@@ -228,19 +233,31 @@ public final class QStashSignatureVerifier {
         return sha256().digest(body);
     }
 
-    /** A new SHA-256 digest. */
+    /** A new SHA-256 digest: a clone of one looked up once, which spares the provider lookup per request. */
     public static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-256 stopped being cloneable", e);
         }
     }
 
-    private static Map<String, Object> parse(String token, int start, int end, String what)
+    private static MessageDigest sha256Prototype() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.clone(); // fails here, at class initialisation, if this JDK's digest cannot be cloned
+            return digest;
+        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+            throw new IllegalStateException("this JDK has no cloneable SHA-256", e);
+        }
+    }
+
+    private static Map<String, Object> parse(byte[] ascii, int start, int end, String what)
             throws SignatureVerificationException {
         try {
-            Map<String, Object> value = JSON_OBJECT.readValue(decode(token, start, end));
+            ByteBuffer json = decode(ascii, start, end);
+            Map<String, Object> value = JSON_OBJECT.readValue(json.array(), json.arrayOffset() + json.position(),
+                    json.remaining());
             if (value == null) {
                 throw new SignatureVerificationException(what + " is not a JSON object");
             }
@@ -251,21 +268,27 @@ public final class QStashSignatureVerifier {
     }
 
     /** Decodes a segment already checked by {@link #requireCanonicalSegments}. */
-    private static byte[] decode(String token, int start, int end) {
-        return Base64.getUrlDecoder().decode(token.substring(start, end).getBytes(StandardCharsets.US_ASCII));
+    private static ByteBuffer decode(byte[] ascii, int start, int end) {
+        return Base64.getUrlDecoder().decode(ByteBuffer.wrap(ascii, start, end - start));
+    }
+
+    private static byte[] toArray(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 
     /**
      * RFC 7515 segments: base64url alphabet, no padding, and canonical (unused low bits of the last character zero),
      * so that exactly one string encodes each token.
      */
-    private static void requireCanonicalSegments(String token) throws SignatureVerificationException {
+    private static void requireCanonicalSegments(byte[] token) throws SignatureVerificationException {
         int segments = 1;
         int start = 0;
-        for (int i = 0; i <= token.length(); i++) {
-            if (i == token.length() || token.charAt(i) == '.') {
+        for (int i = 0; i <= token.length; i++) {
+            if (i == token.length || token[i] == '.') {
                 requireCanonical(token, start, i);
-                if (i < token.length()) {
+                if (i < token.length) {
                     segments++;
                 }
                 start = i + 1;
@@ -276,14 +299,14 @@ public final class QStashSignatureVerifier {
         }
     }
 
-    private static void requireCanonical(String token, int start, int end) throws SignatureVerificationException {
+    private static void requireCanonical(byte[] token, int start, int end) throws SignatureVerificationException {
         int length = end - start;
         if (length % 4 == 1) {
             throw new SignatureVerificationException("token segment has an impossible base64url length");
         }
         int lastValue = 0;
         for (int i = start; i < end; i++) {
-            lastValue = base64UrlValue(token.charAt(i));
+            lastValue = BASE64URL[token[i] & 0xff];
             if (lastValue < 0) {
                 throw new SignatureVerificationException("token segment is not unpadded base64url");
             }
@@ -294,17 +317,15 @@ public final class QStashSignatureVerifier {
         }
     }
 
-    private static int base64UrlValue(char c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
+    /** The value of each byte as a base64url digit, or -1. */
+    private static byte[] base64UrlValues() {
+        byte[] values = new byte[256];
+        Arrays.fill(values, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < alphabet.length(); i++) {
+            values[alphabet.charAt(i)] = (byte) i;
         }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        return c == '-' ? 62 : c == '_' ? 63 : -1;
+        return values;
     }
 
     private static String quoted(Object value) {

@@ -48,15 +48,16 @@ public final class SigningKeys {
     }
 
     /**
-     * Which key's HMAC-SHA256 of {@code signingInput} is {@code signature}, compared in constant time.
+     * Which key's HMAC-SHA256 of the first {@code length} bytes of {@code input} is {@code signature}, compared in
+     * constant time.
      *
      * @return the matching key, or {@code null} when neither matches
      */
-    SigningKey match(byte[] signingInput, byte[] signature) {
-        if (MessageDigest.isEqual(sign(current, signingInput), signature)) {
+    SigningKey match(byte[] input, int length, byte[] signature) {
+        if (MessageDigest.isEqual(sign(current, input, length), signature)) {
             return SigningKey.CURRENT;
         }
-        if (MessageDigest.isEqual(sign(next, signingInput), signature)) {
+        if (MessageDigest.isEqual(sign(next, input, length), signature)) {
             return SigningKey.NEXT;
         }
         return null;
@@ -82,9 +83,11 @@ public final class SigningKeys {
         }
     }
 
-    private static byte[] sign(Mac prototype, byte[] input) {
+    private static byte[] sign(Mac prototype, byte[] input, int length) {
         try {
-            return ((Mac) prototype.clone()).doFinal(input);
+            Mac mac = (Mac) prototype.clone();
+            mac.update(input, 0, length);
+            return mac.doFinal();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("HmacSHA256 stopped being cloneable", e);
         }
