@@ -30,9 +30,10 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.qstash.jakarta.tck.util.QStashTokens;
 
 /**
- * The QStash REST API of one region (shared/qstash-protocol.md §2): publish, enqueue, batch, queues, schedules, URL
- * groups, messages, DLQ, logs, signing keys and flow control, behind the bearer token, answering errors as
- * {@code {"error": "..."}}.
+ * The QStash REST API of one region (as the project README's "The QStash simulator" lists it, and as the official
+ * SDK's recorded requests, {@code impl/src/test/resources/vectors/requests.json}, use it): publish, enqueue, batch,
+ * queues, schedules, URL groups, messages, DLQ, logs, signing keys and flow control, behind the bearer token,
+ * answering errors as {@code {"error": "..."}}.
  */
 final class SimulatorApi implements HttpHandler {
 

@@ -16,9 +16,10 @@ import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * Mints {@code Upstash-Signature} tokens with jose4j as QStash does (shared/qstash-protocol.md §4.1): HS256 over the
- * UTF-8 bytes of the key, header {@code {"alg":"HS256","typ":"JWT"}}, claims in alphabetical order: {@code aud ""},
- * {@code body} = padded base64url SHA-256 of the raw body, {@code exp = iat + 300}, {@code iat}, {@code iss "Upstash"},
+ * Mints {@code Upstash-Signature} tokens with jose4j as QStash does (the official SDK's test vectors,
+ * {@code impl/src/test/resources/vectors/signatures.json}, hold real ones): HS256 over the UTF-8 bytes of the key,
+ * header {@code {"alg":"HS256","typ":"JWT"}}, claims in alphabetical order: {@code aud ""}, {@code body} = padded
+ * base64url SHA-256 of the raw body, {@code exp = iat + 300}, {@code iat}, {@code iss "Upstash"},
  * {@code jti "jwt_" + 28 random characters}, {@code nbf} = Go's zero time as in current tokens, {@code sub} = the URL
  * called. The simulator signs its deliveries with it; tests can change one thing about a token (the MicroProfile JWT
  * TCK's {@code TokenUtils} in spirit).

@@ -15,7 +15,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * Adds the implementation under test (qstash-jakarta-impl and what it bundles: jose4j, Jackson) to every TCK
  * deployment. An {@code ApplicationArchiveProcessor} is not called for {@code testable = false} deployments
- * (shared/containers.md §6), so this observes {@link BeforeDeploy}.
+ * (Arquillian's {@code DeploymentGenerator} applies them to testable ones only; see tck/README.md), so this observes
+ * {@link BeforeDeploy}.
  */
 public class ImplArchiveObserver {
 
