@@ -2,6 +2,7 @@ package dev.qstash.jakarta.tck.apps;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,8 +20,9 @@ public class MixedResource {
     @VerifyQStash
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
-    public String guarded(byte[] body) {
-        ReceivedLog.call("mixed/guarded", body);
+    public String guarded(byte[] body, @HeaderParam("Upstash-Message-Id") String messageId) {
+        ReceivedLog.entered("mixed/guarded", messageId);
+        ReceivedLog.call("mixed/guarded", messageId, body);
         return "guarded";
     }
 
@@ -28,8 +30,8 @@ public class MixedResource {
     @Path("open")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
-    public String open(byte[] body) {
-        ReceivedLog.call("mixed/open", body);
+    public String open(byte[] body, @HeaderParam("Upstash-Message-Id") String messageId) {
+        ReceivedLog.call("mixed/open", messageId, body);
         return "open";
     }
 }

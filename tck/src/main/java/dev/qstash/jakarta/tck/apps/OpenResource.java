@@ -1,6 +1,7 @@
 package dev.qstash.jakarta.tck.apps;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,8 +14,8 @@ public class OpenResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
-    public String open(byte[] body) {
-        ReceivedLog.call("open", body);
+    public String open(byte[] body, @HeaderParam("Upstash-Message-Id") String messageId) {
+        ReceivedLog.call("open", messageId, body);
         return "open " + body.length;
     }
 }

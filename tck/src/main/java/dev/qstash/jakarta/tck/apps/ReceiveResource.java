@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import dev.qstash.jakarta.QStashDelivery;
 import dev.qstash.jakarta.VerifyQStash;
 
-/** A QStash destination guarded at class level; also serves the log of what was received. */
+/** A QStash destination guarded at method level; also serves the logs of what was received (see ReceivedLog). */
 @Path("/")
 @RequestScoped
 public class ReceiveResource {
@@ -26,7 +26,9 @@ public class ReceiveResource {
     @VerifyQStash
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
-    public String receive(byte[] body, @HeaderParam("Content-Type") String contentType) {
+    public String receive(byte[] body, @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Upstash-Message-Id") String messageId) {
+        ReceivedLog.entered("receive", messageId);
         ReceivedLog.delivery("receive", delivery, body, contentType);
         return "received";
     }
@@ -36,5 +38,12 @@ public class ReceiveResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String received() {
         return String.join("\n", ReceivedLog.lines());
+    }
+
+    @GET
+    @Path("entered")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String entered() {
+        return String.join("\n", ReceivedLog.entered());
     }
 }

@@ -7,6 +7,9 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /** The deployed applications' endpoints (see {@code apps}), as the tests drive them. */
 public final class TckApp {
@@ -38,9 +41,36 @@ public final class TckApp {
                 Duration.ofSeconds(20)).split(" ");
     }
 
-    /** POSTs {@code body} to {@code path}, signed as a genuine delivery to that URL with {@code key}. */
-    public static HttpResponse<String> signedPost(URL base, String path, byte[] body, String key) {
+    /**
+     * POSTs {@code body} to {@code path}, signed as a genuine delivery to that URL with {@code key}, with
+     * {@code headers} (name, value, ...) added.
+     */
+    public static HttpResponse<String> signedPost(URL base, String path, byte[] body, String key,
+            String... headers) {
         URI uri = TckHttp.loopback(base, path);
-        return TckHttp.post(uri, body, "Upstash-Signature", QStashTokens.genuine(key, uri.toString(), body));
+        List<String> all = new ArrayList<>(List.of("Upstash-Signature", QStashTokens.genuine(key, uri.toString(),
+                body)));
+        all.addAll(List.of(headers));
+        return TckHttp.post(uri, body, all.toArray(String[]::new));
+    }
+
+    /** A fresh message id in QStash's form. */
+    public static String messageId() {
+        return "msg_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /**
+     * How many times a guarded method was entered for {@code messageId} (its {@code Upstash-Message-Id} header), as
+     * {@code /api/entered} shows.
+     */
+    public static long entered(URL base, String messageId) {
+        return TckHttp.get(TckHttp.loopback(base, "api/entered")).body().lines()
+                .filter(l -> l.endsWith(" " + messageId)).count();
+    }
+
+    /** The lines of {@code /api/received} for {@code messageId}, each split into its fields. */
+    public static List<String[]> received(URL base, String messageId) {
+        return TckHttp.get(TckHttp.loopback(base, "api/received")).body().lines()
+                .filter(l -> l.contains(" " + messageId + " ")).map(l -> l.split(" ")).toList();
     }
 }

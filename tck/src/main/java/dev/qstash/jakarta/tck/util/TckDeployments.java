@@ -3,6 +3,8 @@ package dev.qstash.jakarta.tck.util;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.ws.rs.core.Application;
+
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -15,6 +17,8 @@ import dev.qstash.jakarta.tck.apps.OpenResource;
 import dev.qstash.jakarta.tck.apps.PublishResource;
 import dev.qstash.jakarta.tck.apps.ReceiveResource;
 import dev.qstash.jakarta.tck.apps.ReceivedLog;
+import dev.qstash.jakarta.tck.apps.SingletonResource;
+import dev.qstash.jakarta.tck.apps.StreamResource;
 import dev.qstash.jakarta.tck.apps.TckApplication;
 
 /**
@@ -27,12 +31,23 @@ public final class TckDeployments {
     private TckDeployments() {
     }
 
+    /** The WAR of {@code test}: every resource under {@code /api}, discovered by {@link TckApplication}. */
     public static WebArchive war(Class<?> test, Map<String, String> config) {
+        return war(test, config, TckApplication.class);
+    }
+
+    /**
+     * The WAR of {@code test} with {@code application} as its only {@code Application} (so it decides what is served
+     * under its path); every resource class is in the WAR.
+     */
+    public static WebArchive war(Class<?> test, Map<String, String> config,
+            Class<? extends Application> application) {
         StringBuilder properties = new StringBuilder();
         new TreeMap<>(config).forEach((k, v) -> properties.append(k).append('=').append(v).append('\n'));
         return ShrinkWrap.create(WebArchive.class, test.getSimpleName() + ".war")
-                .addClasses(TckApplication.class, ReceiveResource.class, ReceivedLog.class, MixedResource.class,
-                        OpenResource.class, PublishResource.class, GuardedResource.class, ManageResource.class)
+                .addClasses(application, ReceiveResource.class, ReceivedLog.class, MixedResource.class,
+                        OpenResource.class, PublishResource.class, GuardedResource.class, ManageResource.class,
+                        StreamResource.class, SingletonResource.class)
                 .addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
