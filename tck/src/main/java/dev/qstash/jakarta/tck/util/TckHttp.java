@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /** HTTP from the test JVM to the deployment, over real sockets. */
@@ -49,7 +50,25 @@ public final class TckHttp {
         return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build());
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /**
+     * A POST of the first {@code length} bytes of {@code body}, without copying them, for large bodies. A server that
+     * may refuse the body by its headers is better sent it with {@link RawUpload}.
+     */
+    public static HttpRequest upload(URI uri, byte[] body, int length, Duration timeout, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body, 0, length));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return request.build();
+    }
+
+    /** Sends {@code request} without waiting for the answer: several requests are then under way at once. */
+    public static CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+        return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
