@@ -70,9 +70,10 @@ import dev.qstash.jakarta.QStashDelivery.SigningKey;
  * keyed once and cloned per request), SHA-256, base64url and the constant-time {@link MessageDigest#isEqual}. JSON is
  * Jackson's. The token's compact form is split here, and QStash's own header, {@code {"alg":"HS256","typ":"JWT"}},
  * is recognised by its exact encoding without parsing; any other header is parsed and checked. jose4j's
- * {@code JsonWebSignature} did the same work before at about three times the cost of a whole verification at 1 KiB
- * (its header parse allocates a 16 KiB buffer per token, and its HMAC looks up and keys a {@code Mac} per call); the
- * measurements are in the README's benchmark section.
+ * {@code JsonWebSignature} did the same work before at about four times the cost at 1 KiB (its header parse allocates
+ * a 16 KiB buffer per token), and its {@code HmacUsingShaAlgorithm}, which looks up and keys a {@code Mac} per call,
+ * would put a next-key verification above four times the JDK floor; the measurements are in the README's benchmark
+ * section.
  *
  * <p>
  * Key selection, including the SDK's {@code QSTASH_DEV} switch (ignored here) and its silent use of environment keys
