@@ -19,6 +19,9 @@ import dev.qstash.jakarta.manage.Filter;
  */
 final class Query {
 
+    /** The URL group criterion's wire name. */
+    private static final String URL_GROUP = "topicName";
+
     private final StringBuilder path;
     private boolean first = true;
 
@@ -52,15 +55,26 @@ final class Query {
         return cursor == null || cursor.isEmpty() ? this : add("cursor", cursor);
     }
 
-    /** The filter's criteria in their order, after checking that the area knows each. */
+    /**
+     * The filter's criteria in their order, after checking that the area knows each; {@code topicName} (the URL
+     * group) last, as the SDK's {@code {...rest, topicName: urlGroup}} puts it.
+     */
     Query filter(Filter filter, Set<String> known, String area) {
         Objects.requireNonNull(filter, "filter");
+        List<String> urlGroups = null;
         for (Map.Entry<String, List<String>> criterion : filter.parameters().entrySet()) {
             if (!known.contains(criterion.getKey())) {
                 throw new IllegalArgumentException(area + " cannot be filtered by " + criterion.getKey()
                         + "; known criteria: " + String.join(", ", new TreeSet<>(known)));
             }
-            addAll(criterion.getKey(), criterion.getValue());
+            if (criterion.getKey().equals(URL_GROUP)) {
+                urlGroups = criterion.getValue();
+            } else {
+                addAll(criterion.getKey(), criterion.getValue());
+            }
+        }
+        if (urlGroups != null) {
+            addAll(URL_GROUP, urlGroups);
         }
         return this;
     }
