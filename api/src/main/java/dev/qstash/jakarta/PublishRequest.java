@@ -419,10 +419,13 @@ public final class PublishRequest {
 
         /**
          * A header for the destination (see the class documentation for {@code Upstash-*} and {@code Content-Type}).
-         * Setting a name again, in any letter case, replaces the earlier value.
+         * Setting a name again, in any letter case, replaces the earlier value. Spaces and tabs at either end are
+         * dropped when sent, as the official SDK drops them.
          *
          * @param name the header name
-         * @param value the header value
+         * @param value the header value: ASCII without control characters other than tab (Latin-1 in a batch);
+         *        other values are refused when the request is sent, because Java's HTTP client would send their bytes
+         *        differently on different machines
          * @return this builder
          */
         public Builder header(String name, String value) {

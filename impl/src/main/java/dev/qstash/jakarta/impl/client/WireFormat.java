@@ -26,8 +26,11 @@ import dev.qstash.jakarta.manage.ScheduleRequest;
  * bodies as {@code text/plain;charset=UTF-8} unless a content type is set (in a batch, only an explicit one).
  *
  * <p>
- * Two deliberate differences: we send no {@code Upstash-Telemetry-*} headers, and a binary body without a content
- * type goes as {@code application/octet-stream}.
+ * Destinations are serialised as the SDK's {@code new URL(...)} does ({@link UrlPath}), JSON as {@code JSON.stringify}
+ * ({@link Json}), header values trimmed as its {@code Headers} trims them. Deliberate differences, each explained in
+ * the README: no {@code Upstash-Telemetry-*} headers; a binary body without a content type goes as
+ * {@code application/octet-stream}; characters {@link java.net.URI} cannot hold are percent-encoded in the path;
+ * IPv6 literal destination hosts are refused; HTTP header values must be ASCII ({@link #httpHeaders}).
  */
 final class WireFormat {
 
