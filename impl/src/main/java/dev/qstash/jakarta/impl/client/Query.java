@@ -35,7 +35,7 @@ final class Query {
 
     Query add(String name, Object value) {
         path.append(first ? '?' : '&').append(name).append('=')
-                .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+                .append(URLEncoder.encode(usv(String.valueOf(value)), StandardCharsets.UTF_8));
         first = false;
         return this;
     }
@@ -82,6 +82,24 @@ final class Query {
     @Override
     public String toString() {
         return path.toString();
+    }
+
+    /** Lone surrogates as U+FFFD, as JavaScript converts a string for {@code URLSearchParams} ({@code URLEncoder} would write {@code ?}). */
+    private static String usv(String value) {
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean lone = Character.isHighSurrogate(c)
+                    ? i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
+            if (lone && out == null) {
+                out = new StringBuilder(value.length()).append(value, 0, i);
+            }
+            if (out != null) {
+                out.append(lone ? '\uFFFD' : c);
+            }
+        }
+        return out == null ? value : out.toString();
     }
 
     /**

@@ -347,7 +347,16 @@ class SdkRandomComparisonTest {
         if (host == 0) {
             url.append("[fd00::").append(Integer.toHexString(random.nextInt(0xffff))).append(']');
         } else {
-            url.append("h").append(random.nextInt(1000)).append(random.nextBoolean() ? ".example.com" : "");
+            if (host == 1) {
+                url.append("user:p%40ss@");
+            }
+            // the SDK parses the host as path too: letter case kept, non-ASCII percent-encoded (not IDNA)
+            String[] hostPieces = {"h", "Q", "x", "-", "_", "0", "7", ".", "bücher", "例え", "xn--bcher-kva", "ß"};
+            url.append('h');
+            for (int n = random.nextInt(4); n > 0; n--) {
+                url.append(hostPieces[random.nextInt(hostPieces.length)]);
+            }
+            url.append(random.nextBoolean() ? ".example.com" : "");
         }
         if (random.nextInt(4) == 0) {
             url.append(':').append(1 + random.nextInt(65535));
