@@ -49,6 +49,8 @@ async function run(c) {
       return client.schedules.create(c.args);
     case "logs":
       return client.logs(c.args);
+    case "scheduleDelete":
+      return client.schedules.delete(c.args.id);
     default:
       throw new Error(`unknown kind ${c.kind}`);
   }
