@@ -51,6 +51,7 @@ public final class PublishRequest {
     private final String contentType;
     private final Map<String, String> headers;
     private final String method;
+    private final boolean methodSet;
     private final String delay;
     private final Long notBefore;
     private final Integer retries;
@@ -62,6 +63,7 @@ public final class PublishRequest {
     private final boolean contentBasedDeduplication;
     private final FlowControl flowControl;
     private final List<String> labels;
+    private final boolean labelsSet;
     private final boolean redactBody;
     private final boolean redactAllHeaders;
     private final List<String> redactedHeaders;
@@ -76,6 +78,7 @@ public final class PublishRequest {
         this.contentType = b.contentType;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
         this.method = b.method;
+        this.methodSet = b.methodSet;
         this.delay = b.delay;
         this.notBefore = b.notBefore;
         this.retries = b.retries;
@@ -87,6 +90,7 @@ public final class PublishRequest {
         this.contentBasedDeduplication = b.contentBasedDeduplication;
         this.flowControl = b.flowControl;
         this.labels = List.copyOf(b.labels);
+        this.labelsSet = b.labelsSet;
         this.redactBody = b.redactBody;
         this.redactAllHeaders = b.redactAllHeaders;
         this.redactedHeaders = List.copyOf(b.redactedHeaders);
@@ -175,6 +179,14 @@ public final class PublishRequest {
         return method;
     }
 
+    /**
+     * @return whether {@link Builder#method} was called, even with {@code POST}: a schedule then says its method, as
+     *         the official SDK does when given one
+     */
+    public boolean isMethodSet() {
+        return methodSet;
+    }
+
     /** @return the {@code Upstash-Delay} value, for example {@code 90s}, or {@code null} */
     public String delay() {
         return delay;
@@ -230,6 +242,14 @@ public final class PublishRequest {
         return labels;
     }
 
+    /**
+     * @return whether {@link Builder#labels} was called, even with no label: then an empty {@code Upstash-Label} is
+     *         sent, as the official SDK sends one for an empty list
+     */
+    public boolean isLabelsSet() {
+        return labelsSet;
+    }
+
     /** @return whether the body is redacted in QStash's console and API */
     public boolean redactBody() {
         return redactBody;
@@ -279,6 +299,7 @@ public final class PublishRequest {
         private String contentType;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String method = "POST";
+        private boolean methodSet;
         private String delay;
         private Long notBefore;
         private Integer retries;
@@ -290,6 +311,7 @@ public final class PublishRequest {
         private boolean contentBasedDeduplication;
         private FlowControl flowControl;
         private final List<String> labels = new ArrayList<>();
+        private boolean labelsSet;
         private boolean redactBody;
         private boolean redactAllHeaders;
         private final List<String> redactedHeaders = new ArrayList<>();
@@ -308,6 +330,7 @@ public final class PublishRequest {
             contentType = r.contentType;
             headers.putAll(r.headers);
             method = r.method;
+            methodSet = r.methodSet;
             delay = r.delay;
             notBefore = r.notBefore;
             retries = r.retries;
@@ -319,6 +342,7 @@ public final class PublishRequest {
             contentBasedDeduplication = r.contentBasedDeduplication;
             flowControl = r.flowControl;
             labels.addAll(r.labels);
+            labelsSet = r.labelsSet;
             redactBody = r.redactBody;
             redactAllHeaders = r.redactAllHeaders;
             redactedHeaders.addAll(r.redactedHeaders);
@@ -395,10 +419,13 @@ public final class PublishRequest {
 
         /**
          * A header for the destination (see the class documentation for {@code Upstash-*} and {@code Content-Type}).
-         * Setting a name again, in any letter case, replaces the earlier value.
+         * Setting a name again, in any letter case, replaces the earlier value. Spaces and tabs at either end are
+         * dropped when sent, as the official SDK drops them.
          *
          * @param name the header name
-         * @param value the header value
+         * @param value the header value: ASCII without control characters other than tab (Latin-1 in a batch);
+         *        other values are refused when the request is sent, because Java's HTTP client would send their bytes
+         *        differently on different machines
          * @return this builder
          */
         public Builder header(String name, String value) {
@@ -425,6 +452,7 @@ public final class PublishRequest {
                 throw new IllegalArgumentException("method must be GET, POST, PUT, PATCH or DELETE, got " + method);
             }
             this.method = upper;
+            this.methodSet = true;
             return this;
         }
 
@@ -576,7 +604,7 @@ public final class PublishRequest {
         /**
          * Labels to filter logs and the DLQ by; replaces earlier labels.
          *
-         * @param labels one or more labels
+         * @param labels the labels; none sends an empty {@code Upstash-Label}
          * @return this builder
          */
         public Builder labels(String... labels) {
@@ -588,6 +616,7 @@ public final class PublishRequest {
                 }
             }
             this.labels.addAll(Arrays.asList(labels));
+            this.labelsSet = true;
             return this;
         }
 

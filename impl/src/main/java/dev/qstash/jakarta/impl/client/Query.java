@@ -19,6 +19,9 @@ import dev.qstash.jakarta.manage.Filter;
  */
 final class Query {
 
+    /** The URL group criterion's wire name. */
+    private static final String URL_GROUP = "topicName";
+
     private final StringBuilder path;
     private boolean first = true;
 
@@ -32,7 +35,7 @@ final class Query {
 
     Query add(String name, Object value) {
         path.append(first ? '?' : '&').append(name).append('=')
-                .append(URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
+                .append(URLEncoder.encode(usv(String.valueOf(value)), StandardCharsets.UTF_8));
         first = false;
         return this;
     }
@@ -52,15 +55,26 @@ final class Query {
         return cursor == null || cursor.isEmpty() ? this : add("cursor", cursor);
     }
 
-    /** The filter's criteria in their order, after checking that the area knows each. */
+    /**
+     * The filter's criteria in their order, after checking that the area knows each; {@code topicName} (the URL
+     * group) last, as the SDK's {@code {...rest, topicName: urlGroup}} puts it.
+     */
     Query filter(Filter filter, Set<String> known, String area) {
         Objects.requireNonNull(filter, "filter");
+        List<String> urlGroups = null;
         for (Map.Entry<String, List<String>> criterion : filter.parameters().entrySet()) {
             if (!known.contains(criterion.getKey())) {
                 throw new IllegalArgumentException(area + " cannot be filtered by " + criterion.getKey()
                         + "; known criteria: " + String.join(", ", new TreeSet<>(known)));
             }
-            addAll(criterion.getKey(), criterion.getValue());
+            if (criterion.getKey().equals(URL_GROUP)) {
+                urlGroups = criterion.getValue();
+            } else {
+                addAll(criterion.getKey(), criterion.getValue());
+            }
+        }
+        if (urlGroups != null) {
+            addAll(URL_GROUP, urlGroups);
         }
         return this;
     }
@@ -68,6 +82,24 @@ final class Query {
     @Override
     public String toString() {
         return path.toString();
+    }
+
+    /** Lone surrogates as U+FFFD, as JavaScript converts a string for {@code URLSearchParams} ({@code URLEncoder} would write {@code ?}). */
+    private static String usv(String value) {
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean lone = Character.isHighSurrogate(c)
+                    ? i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
+            if (lone && out == null) {
+                out = new StringBuilder(value.length()).append(value, 0, i);
+            }
+            if (out != null) {
+                out.append(lone ? '\uFFFD' : c);
+            }
+        }
+        return out == null ? value : out.toString();
     }
 
     /**
