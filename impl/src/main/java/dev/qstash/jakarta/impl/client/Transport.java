@@ -1,9 +1,12 @@
 package dev.qstash.jakarta.impl.client;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import jakarta.ws.rs.core.Response;
@@ -23,8 +26,19 @@ import dev.qstash.jakarta.impl.config.Credentials;
  * rest, made on first use. They differ on RESTEasy only, where the path-preserving engine (the JDK's {@code HttpURLConnection}) cannot
  * send {@code PATCH}, which pausing a schedule needs. On Jersey, {@code PATCH} over {@code HttpURLConnection} needs
  * Jersey's own method workaround, switched on for both clients.
+ *
+ * <p>
+ * If the path-preserving client cannot be built (RESTEasy renamed what {@link PathPreservingClients} relies on), the
+ * transport still exists but refuses every call with a destination with a {@link QStashException} that says what broke
+ * and what to do, and one ERROR ({@code QSTASH022}) says the same when the first such publisher is created: RESTEasy's
+ * default client would send every destination as {@code https:/host}, which QStash rejects. Management calls, which
+ * use the default client anyway, go on working.
  */
 final class Transport implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger("dev.qstash.jakarta");
+    private static final AtomicBoolean REPORTED = new AtomicBoolean();
+    static final String ISSUES = "https://github.com/qstash-jakarta/qstash-jakarta/issues";
 
     private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
     private static final String JERSEY_METHOD_WORKAROUND = "jersey.config.client.httpUrlConnection.setMethodWorkaround";
@@ -34,15 +48,36 @@ final class Transport implements AutoCloseable {
     private final Credentials credentials;
     private final Retrier retrier;
     private final QStashApi destinations;
+    private final String destinationsBroken; // why destinations is null although a token is set, else null
     private volatile QStashApi admin; // made on first use: most applications only publish
 
     Transport(Credentials credentials, Retrier retrier) {
+        this(credentials, retrier, PathPreservingClients.URL_CONNECTION_ENGINE);
+    }
+
+    /** @param engineName RESTEasy's URLConnection engine class; tests name one that is missing, as an upgrade may */
+    Transport(Credentials credentials, Retrier retrier, String engineName) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.retrier = Objects.requireNonNull(retrier, "retrier");
-        this.destinations = credentials.hasToken()
-                ? PathPreservingClients.build(newBuilder(), QStashApi.class, CONNECT_TIMEOUT_MILLIS,
-                        READ_TIMEOUT_MILLIS)
-                : null;
+        QStashApi client = null;
+        String broken = null;
+        if (credentials.hasToken()) {
+            try {
+                client = PathPreservingClients.build(newBuilder(), QStashApi.class, CONNECT_TIMEOUT_MILLIS,
+                        READ_TIMEOUT_MILLIS, engineName);
+            } catch (PathPreservingClients.NotPreserved e) {
+                broken = "publishing is switched off: " + e.getMessage() + ", and RESTEasy's default client would "
+                        + "send every destination to QStash as https:/host, which QStash rejects. Use a "
+                        + "qstash-jakarta version that supports this RESTEasy version, or report this message with "
+                        + "the server's name and version at " + ISSUES
+                        + " (management calls without a destination still work)";
+                if (REPORTED.compareAndSet(false, true)) {
+                    LOG.log(Level.ERROR, "QSTASH022 {0}", broken);
+                }
+            }
+        }
+        this.destinations = client;
+        this.destinationsBroken = broken;
     }
 
     private RestClientBuilder newBuilder() {
@@ -79,7 +114,11 @@ final class Transport implements AutoCloseable {
     }
 
     private <T> CompletionStage<T> send(ApiCall call, boolean destination, Function<Response, T> parse) {
-        if (destinations == null) {
+        if (destinationsBroken != null && destination) {
+            return CompletableFuture.failedFuture(new QStashException(call.describe() + " refused: "
+                    + destinationsBroken));
+        }
+        if (!credentials.hasToken()) {
             return CompletableFuture.failedFuture(new QStashConfigurationException(
                     "No QStash token is configured for " + credentials.baseUrl() + ": set "
                             + credentials.missingToken()));
