@@ -11,6 +11,7 @@ import dev.qstash.jakarta.PublishResponse;
 import dev.qstash.jakarta.QStashException;
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
+import dev.qstash.jakarta.impl.config.ClientSettings;
 import dev.qstash.jakarta.impl.config.Credentials;
 import dev.qstash.jakarta.manage.DeadLetterQueue;
 import dev.qstash.jakarta.manage.FlowControls;
@@ -40,8 +41,8 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     private final FlowControls flowControl;
 
     /** A publisher with the SDK's default backoff. */
-    public static RestClientQStashPublisher create(Credentials credentials, int retries) {
-        return new RestClientQStashPublisher(credentials, new Retrier(retries, Retrier.DEFAULT_BACKOFF),
+    public static RestClientQStashPublisher create(Credentials credentials, ClientSettings client) {
+        return new RestClientQStashPublisher(credentials, new Retrier(client, Retrier.DEFAULT_BACKOFF),
                 WireFormat.PLAIN);
     }
 
@@ -71,7 +72,8 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     @Override
     public CompletionStage<PublishResponse> publishAsync(PublishRequest request) {
         requireDestination(request, false);
-        return transport.toDestination(wire.publishCall(request), Responses::single);
+        ApiCall call = wire.publishCall(request);
+        return transport.toDestination(call, deduplicated(call), Responses::single);
     }
 
     @Override
@@ -82,7 +84,8 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     @Override
     public CompletionStage<List<PublishResponse>> publishToUrlGroupAsync(PublishRequest request) {
         requireDestination(request, true);
-        return transport.toDestination(wire.publishCall(request), Responses::list);
+        ApiCall call = wire.publishCall(request);
+        return transport.toDestination(call, deduplicated(call), Responses::list);
     }
 
     @Override
@@ -96,7 +99,24 @@ public final class RestClientQStashPublisher implements QStashPublisher {
         if (requests.isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one request");
         }
-        return transport.toDestination(wire.batchCall(requests), Responses::batch);
+        return transport.toDestination(wire.batchCall(requests),
+                requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch);
+    }
+
+    /**
+     * Whether QStash takes the message once however often it is sent, so that a 5xx may be retried
+     * ({@code qstash.client.retry-server-errors}): it has a deduplication id or content-based deduplication, its own
+     * or from a default header.
+     */
+    static boolean deduplicated(ApiCall call) {
+        String id = call.headers().get("upstash-deduplication-id");
+        return id != null && !id.isEmpty()
+                || "true".equalsIgnoreCase(call.headers().get("upstash-content-based-deduplication"));
+    }
+
+    private static boolean deduplicated(PublishRequest request) {
+        return request != null && (request.deduplicationId() != null && !request.deduplicationId().isEmpty()
+                || request.contentBasedDeduplication());
     }
 
     @Override

@@ -95,25 +95,40 @@ final class Transport implements AutoCloseable {
         return credentials;
     }
 
-    /** A call with a destination URL in its path; the answer parsed by {@code parse}. */
+    /** A call with a destination URL in its path, not safe to repeat after a 5xx; see the other form. */
     <T> CompletionStage<T> toDestination(ApiCall call, Function<Response, T> parse) {
-        return send(call, true, parse);
+        return toDestination(call, false, parse);
     }
 
-    /** A management call whose answer is JSON. */
+    /**
+     * A call with a destination URL in its path; the answer parsed by {@code parse}.
+     *
+     * @param repeatable whether QStash takes it once however often it is sent (every message deduplicated), so that
+     *        a 5xx may be retried
+     */
+    <T> CompletionStage<T> toDestination(ApiCall call, boolean repeatable, Function<Response, T> parse) {
+        return send(call, true, repeatable, parse);
+    }
+
+    /** A management call whose answer is JSON; a {@code GET} may be retried after a 5xx. */
     <T> CompletionStage<T> json(ApiCall call, Function<JsonNode, T> parse) {
-        return send(call, false, response -> parse.apply(Responses.json(response)));
+        return send(call, false, isRead(call), response -> parse.apply(Responses.json(response)));
     }
 
-    /** A management call whose answer does not matter beyond its status. */
+    /** A management call whose answer does not matter beyond its status; a {@code GET} may be retried after a 5xx. */
     CompletionStage<Void> empty(ApiCall call) {
-        return send(call, false, response -> {
+        return send(call, false, isRead(call), response -> {
             response.close();
             return null;
         });
     }
 
-    private <T> CompletionStage<T> send(ApiCall call, boolean destination, Function<Response, T> parse) {
+    private static boolean isRead(ApiCall call) {
+        return call.method().equals("GET");
+    }
+
+    private <T> CompletionStage<T> send(ApiCall call, boolean destination, boolean repeatable,
+            Function<Response, T> parse) {
         if (destinationsBroken != null && destination) {
             return CompletableFuture.failedFuture(new QStashException(call.describe() + " refused: "
                     + destinationsBroken));
@@ -124,7 +139,7 @@ final class Transport implements AutoCloseable {
                             + credentials.missingToken()));
         }
         QStashApi client = destination ? destinations : admin();
-        return retrier.run(call.describe() + " to " + credentials.baseUrl(), () -> client.call(call))
+        return retrier.run(call.describe() + " to " + credentials.baseUrl(), repeatable, () -> client.call(call))
                 .thenApply(parse);
     }
 
