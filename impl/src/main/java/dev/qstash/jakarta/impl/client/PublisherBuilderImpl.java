@@ -11,6 +11,7 @@ import java.util.function.IntFunction;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import dev.qstash.jakarta.QStashConfigurationException;
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.impl.config.ClientSettings;
@@ -98,6 +99,17 @@ public final class PublisherBuilderImpl implements QStashPublisher.Builder {
         return this;
     }
 
+    private static Config applicationConfig() {
+        try {
+            return ConfigProvider.getConfig();
+        } catch (IllegalStateException | LinkageError e) { // "No ConfigProviderResolver implementation found!"
+            throw new QStashConfigurationException("no MicroProfile Config implementation is on the class path, and "
+                    + "this builder needs config (it has no base URL and token of its own, or has a region); outside a "
+                    + "server set baseUrl(...) and token(...), or add one such as io.smallrye.config:smallrye-config; "
+                    + "see the README, \"Outside a server\" (" + e.getMessage() + ")");
+        }
+    }
+
     /** The configured (or default) settings with what was set on this builder instead. */
     private ClientSettings override(ClientSettings configured) {
         return new ClientSettings(retries != null ? retries : configured.retries(),
@@ -112,8 +124,8 @@ public final class PublisherBuilderImpl implements QStashPublisher.Builder {
             return new RestClientQStashPublisher(QStashSettings.explicit(baseUrl, token),
                     new Retrier(override(ClientSettings.DEFAULTS), backoff), new WireFormat(defaultHeaders));
         }
-        QStashSettings.Publishing publishing = QStashSettings.publishing(
-                config != null ? config : ConfigProvider.getConfig(), baseUrl, token, region);
+        QStashSettings.Publishing publishing = QStashSettings.publishing(config != null ? config : applicationConfig(),
+                baseUrl, token, region);
         publishing.warnings().forEach(warning -> LOG.log(Level.WARNING, "QSTASH001 " + warning));
         return new RestClientQStashPublisher(publishing.credentials(),
                 new Retrier(override(publishing.client()), backoff),

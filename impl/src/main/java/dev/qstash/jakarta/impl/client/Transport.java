@@ -80,8 +80,20 @@ final class Transport implements AutoCloseable {
         this.destinationsBroken = broken;
     }
 
+    /** Outside a server, what to add when no MicroProfile Rest Client implementation is on the class path. */
+    static final String NO_REST_CLIENT = "no MicroProfile Rest Client implementation is on the class path; outside a "
+            + "server add one: org.jboss.resteasy.microprofile:microprofile-rest-client (RESTEasy) or "
+            + "org.glassfish.jersey.ext.microprofile:jersey-mp-rest-client with org.glassfish.jersey.inject:jersey-hk2 "
+            + "(Jersey); see the README, \"Outside a server\"";
+
     private RestClientBuilder newBuilder() {
-        return RestClientBuilder.newBuilder()
+        RestClientBuilder builder;
+        try {
+            builder = RestClientBuilder.newBuilder();
+        } catch (IllegalStateException | LinkageError e) { // "No RestClientBuilderResolver implementation found"
+            throw new QStashConfigurationException(NO_REST_CLIENT + " (" + e.getMessage() + ")");
+        }
+        return builder
                 .baseUri(credentials.baseUrl())
                 .connectTimeout(CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                 .readTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
