@@ -26,4 +26,11 @@ public interface QStashApi {
      */
     @POST
     CompletionStage<Response> call(ApiCall call);
+
+    /**
+     * The same call, synchronously, on the calling thread: what the synchronous publish methods use, so that they cost
+     * no hand-over to the runtime's executor and back.
+     */
+    @POST
+    Response send(ApiCall call);
 }

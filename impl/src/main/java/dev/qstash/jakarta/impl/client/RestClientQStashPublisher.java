@@ -4,11 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 import dev.qstash.jakarta.PublishRequest;
 import dev.qstash.jakarta.PublishResponse;
-import dev.qstash.jakarta.QStashException;
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.impl.config.ClientSettings;
@@ -66,7 +64,9 @@ public final class RestClientQStashPublisher implements QStashPublisher {
 
     @Override
     public PublishResponse publish(PublishRequest request) {
-        return await(publishAsync(request));
+        requireDestination(request, false);
+        ApiCall call = wire.publishCall(request);
+        return transport.toDestinationNow(call, deduplicated(call), Responses::single);
     }
 
     @Override
@@ -78,7 +78,9 @@ public final class RestClientQStashPublisher implements QStashPublisher {
 
     @Override
     public List<PublishResponse> publishToUrlGroup(PublishRequest request) {
-        return await(publishToUrlGroupAsync(request));
+        requireDestination(request, true);
+        ApiCall call = wire.publishCall(request);
+        return transport.toDestinationNow(call, deduplicated(call), Responses::list);
     }
 
     @Override
@@ -90,15 +92,14 @@ public final class RestClientQStashPublisher implements QStashPublisher {
 
     @Override
     public List<List<PublishResponse>> batch(List<PublishRequest> requests) {
-        return await(batchAsync(requests));
+        requireBatch(requests);
+        return transport.toDestinationNow(wire.batchCall(requests),
+                requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch);
     }
 
     @Override
     public CompletionStage<List<List<PublishResponse>>> batchAsync(List<PublishRequest> requests) {
-        Objects.requireNonNull(requests, "requests");
-        if (requests.isEmpty()) {
-            throw new IllegalArgumentException("a batch needs at least one request");
-        }
+        requireBatch(requests);
         return transport.toDestination(wire.batchCall(requests),
                 requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch);
     }
@@ -159,28 +160,19 @@ public final class RestClientQStashPublisher implements QStashPublisher {
         return flowControl;
     }
 
+    private static void requireBatch(List<PublishRequest> requests) {
+        Objects.requireNonNull(requests, "requests");
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one request");
+        }
+    }
+
     private static void requireDestination(PublishRequest request, boolean urlGroup) {
         Objects.requireNonNull(request, "request");
         if (request.isUrlGroup() != urlGroup) {
             throw new IllegalArgumentException(urlGroup
                     ? request + " targets a URL; use publish(...)"
                     : request + " targets a URL group; use publishToUrlGroup(...)");
-        }
-    }
-
-    /** The synchronous forms: the async result, its failure rethrown as it is. */
-    private static <T> T await(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QStashException("interrupted while waiting for QStash", e);
-        } catch (ExecutionException e) {
-            Throwable cause = Retrier.unwrap(e);
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new QStashException(cause.getMessage(), cause);
         }
     }
 

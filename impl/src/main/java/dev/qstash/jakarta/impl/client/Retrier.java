@@ -123,61 +123,95 @@ final class Retrier {
     }
 
     private <T> void failed(Run<T> run, int n, Throwable cause) {
-        QStashException answer = qstashException(cause);
-        if (answer == null && !isNetworkFailure(cause)) {
-            run.result.completeExceptionally(cause); // ours: final as it is
-            return;
-        }
-        if (n >= retries) {
-            giveUp(run, n, cause, answer);
-            return;
-        }
-        String what;
-        Duration wait;
-        if (answer == null) {
-            what = rootMessage(cause);
-            wait = backoff.apply(n);
-        } else if (answer instanceof QStashRateLimitException limited) {
-            what = "429 " + limited.kind().name().toLowerCase(Locale.ROOT) + " rate limit";
-            wait = rateLimitWait(limited, n);
-        } else if (answer instanceof QStashApiException api && api.status() >= 500 && api.status() <= 599
-                && retryServerErrors && run.repeatable) {
-            what = Integer.toString(api.status());
-            wait = backoff.apply(n);
-        } else {
-            what = null;
-            wait = null;
-        }
+        Duration wait = retryAfter(run.call, run.repeatable, run.retried, n, cause);
         if (wait == null) {
-            giveUp(run, n, cause, answer);
+            run.result.completeExceptionally(finalFailure(run.call, run.retried, n, cause));
             return;
         }
-        run.retried.add(what);
-        String code = answer == null
-                ? "QSTASH020"
-                : answer instanceof QStashRateLimitException
-                        ? "QSTASH023"
-                        : "QSTASH024";
-        LOG.log(Level.INFO, "{0} {1} failed (attempt {2}/{3}: {4}), retrying in {5} ms", code, run.call, n + 1,
-                retries + 1, what, Long.toString(wait.toMillis()));
         CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS).execute(() -> attempt(run, n + 1));
     }
 
-    private static <T> void giveUp(Run<T> run, int n, Throwable cause, QStashException answer) {
-        if (answer == null) {
-            run.result.completeExceptionally(new QStashException(run.call + " failed after " + (n + 1) + " attempt"
-                    + (n == 0 ? "" : "s") + ": " + rootMessage(cause), cause));
-            return;
+    /**
+     * The synchronous form of {@link #run(String, boolean, Supplier)}: every attempt, and every wait, on the calling
+     * thread, so a synchronous publish costs no hand-over between threads.
+     *
+     * @throws RuntimeException what {@link #run} would complete exceptionally with
+     */
+    <T> T call(String call, boolean repeatable, Supplier<T> attempt) {
+        List<String> retried = new ArrayList<>(0);
+        for (int n = 0;; n++) {
+            RuntimeException failure;
+            try {
+                return attempt.get();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            Throwable cause = unwrap(failure);
+            Duration wait = retryAfter(call, repeatable, retried, n, cause);
+            if (wait == null) {
+                Throwable last = finalFailure(call, retried, n, cause);
+                throw last instanceof RuntimeException runtime ? runtime : new QStashException(last.getMessage(), last);
+            }
+            try {
+                Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new QStashException("interrupted while waiting to retry " + call, e);
+            }
         }
-        if (!run.retried.isEmpty()) {
-            answer.addSuppressed(new QStashException(run.call + " answered this at attempt " + (n + 1)
-                    + retriedAfter(run)));
-        }
-        run.result.completeExceptionally(answer); // an answer from QStash, or ours: typed
     }
 
-    private static String retriedAfter(Run<?> run) {
-        return run.retried.isEmpty() ? "" : " (retried after: " + String.join(", ", run.retried) + ")";
+    /**
+     * The wait before retrying attempt {@code n} (0 based) that failed with {@code cause}, with the retry noted in
+     * {@code retried} and logged; {@code null} when the failure is final.
+     */
+    private Duration retryAfter(String call, boolean repeatable, List<String> retried, int n, Throwable cause) {
+        QStashException answer = qstashException(cause);
+        if (answer == null && !isNetworkFailure(cause) || n >= retries) {
+            return null;
+        }
+        String what;
+        Duration wait;
+        String code;
+        if (answer == null) {
+            what = rootMessage(cause);
+            wait = backoff.apply(n);
+            code = "QSTASH020";
+        } else if (answer instanceof QStashRateLimitException limited) {
+            what = "429 " + limited.kind().name().toLowerCase(Locale.ROOT) + " rate limit";
+            wait = rateLimitWait(limited, n);
+            code = "QSTASH023";
+        } else if (answer instanceof QStashApiException api && api.status() >= 500 && api.status() <= 599
+                && retryServerErrors && repeatable) {
+            what = Integer.toString(api.status());
+            wait = backoff.apply(n);
+            code = "QSTASH024";
+        } else {
+            return null;
+        }
+        if (wait == null) {
+            return null;
+        }
+        retried.add(what);
+        LOG.log(Level.INFO, "{0} {1} failed (attempt {2}/{3}: {4}), retrying in {5} ms", code, call, n + 1,
+                retries + 1, what, Long.toString(wait.toMillis()));
+        return wait;
+    }
+
+    /** What a run that stops after attempt {@code n} (0 based) failed with {@code cause} ends with. */
+    private static Throwable finalFailure(String call, List<String> retried, int n, Throwable cause) {
+        QStashException answer = qstashException(cause);
+        if (answer == null) {
+            return isNetworkFailure(cause)
+                    ? new QStashException(call + " failed after " + (n + 1) + " attempt" + (n == 0 ? "" : "s") + ": "
+                            + rootMessage(cause), cause)
+                    : cause; // ours: final as it is
+        }
+        if (!retried.isEmpty()) {
+            answer.addSuppressed(new QStashException(call + " answered this at attempt " + (n + 1)
+                    + " (retried after: " + String.join(", ", retried) + ")"));
+        }
+        return answer; // an answer from QStash, or ours: typed
     }
 
     /**

@@ -122,6 +122,13 @@ final class Transport implements AutoCloseable {
         return send(call, true, repeatable, parse);
     }
 
+    /** {@link #toDestination(ApiCall, boolean, Function)} synchronously, on the calling thread. */
+    <T> T toDestinationNow(ApiCall call, boolean repeatable, Function<Response, T> parse) {
+        QStashApi client = destinations(call);
+        return parse.apply(retrier.call(call.describe() + " to " + credentials.baseUrl(), repeatable,
+                () -> client.send(call)));
+    }
+
     /** A management call whose answer is JSON; a {@code GET} may be retried after a 5xx. */
     <T> CompletionStage<T> json(ApiCall call, Function<JsonNode, T> parse) {
         return send(call, false, isRead(call), response -> parse.apply(Responses.json(response)));
@@ -137,6 +144,18 @@ final class Transport implements AutoCloseable {
 
     private static boolean isRead(ApiCall call) {
         return call.method().equals("GET");
+    }
+
+    /** The path-preserving client, or why there is none. */
+    private QStashApi destinations(ApiCall call) {
+        if (destinationsBroken != null) {
+            throw new QStashException(call.describe() + " refused: " + destinationsBroken);
+        }
+        if (!credentials.hasToken()) {
+            throw new QStashConfigurationException("No QStash token is configured for " + credentials.baseUrl()
+                    + ": set " + credentials.missingToken());
+        }
+        return destinations;
     }
 
     private <T> CompletionStage<T> send(ApiCall call, boolean destination, boolean repeatable,

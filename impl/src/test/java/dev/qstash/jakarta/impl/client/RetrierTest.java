@@ -217,4 +217,39 @@ class RetrierTest {
                 answer.getSuppressed()[0]
                         .getMessage());
     }
+
+    @Test
+    void theSynchronousFormRetriesTheSameWayOnTheCallingThread() {
+        Thread caller = Thread.currentThread();
+        List<Thread> threads = new CopyOnWriteArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+        Retrier retrier = new Retrier(5, n -> Duration.ofMillis(1), Duration.ofSeconds(1), true, () -> NOW);
+        assertEquals("ok", retrier.call("call", true, () -> {
+            threads.add(Thread.currentThread());
+            return switch (attempts.incrementAndGet()) {
+                case 1 -> throw new ProcessingException(new ConnectException("Connection refused"));
+                case 2 -> throw limited(Kind.BURST, NOW + 5);
+                case 3 -> throw new ProcessingException(new QStashApiException(502, "bad gateway"));
+                default -> "ok";
+            };
+        }));
+        assertEquals(4, attempts.get());
+        assertTrue(threads.stream().allMatch(t -> t == caller), "every attempt on the caller's thread");
+
+        QStashApiException notRepeatable = new QStashApiException(502, "bad gateway");
+        assertSame(notRepeatable, org.junit.jupiter.api.Assertions.assertThrows(QStashApiException.class,
+                () -> retrier.call("call", false, () -> {
+                    throw notRepeatable;
+                })));
+        QStashException network = org.junit.jupiter.api.Assertions.assertThrows(QStashException.class,
+                () -> new Retrier(1, n -> Duration.ZERO).call("call", false, () -> {
+                    throw new ProcessingException(new ConnectException("Connection refused"));
+                }));
+        assertEquals("call failed after 2 attempts: ConnectException: Connection refused", network.getMessage());
+        IllegalStateException bug = new IllegalStateException("bug");
+        assertSame(bug, org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> retrier.call("call", true, () -> {
+                    throw bug;
+                })));
+    }
 }
