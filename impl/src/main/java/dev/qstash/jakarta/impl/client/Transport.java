@@ -84,7 +84,7 @@ final class Transport implements AutoCloseable {
     static final String NO_REST_CLIENT = "no MicroProfile Rest Client implementation is on the class path; outside a "
             + "server add one: org.jboss.resteasy.microprofile:microprofile-rest-client (RESTEasy) or "
             + "org.glassfish.jersey.ext.microprofile:jersey-mp-rest-client with org.glassfish.jersey.inject:jersey-hk2 "
-            + "(Jersey); see the README, \"Outside a server\"";
+            + "and jakarta.interceptor:jakarta.interceptor-api (Jersey); see the README, \"Outside a server\"";
 
     private RestClientBuilder newBuilder() {
         RestClientBuilder builder;

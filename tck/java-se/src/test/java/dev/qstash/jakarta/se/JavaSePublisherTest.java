@@ -39,7 +39,8 @@ import dev.qstash.jakarta.simulator.QStashSimulator;
  * {@link QStashPublisher#builder()} in a plain JVM: no server, no CDI container, and on the class path exactly the
  * README's Java SE set (qstash-jakarta-impl, RESTEasy's MicroProfile Rest Client, SmallRye Config for
  * {@code .config(...)}), which this module's pom lists and nothing else brings in. Publishes to the simulator, which
- * delivers to a loopback destination. A second run leaves SmallRye Config out: an explicit URL and token need no MP
+ * delivers to a loopback destination; {@code tck/java-se-jersey} runs it with Jersey's Rest Client instead
+ * ({@code se.client}). A second run leaves SmallRye Config out: an explicit URL and token need no MP
  * Config implementation. A third leaves RESTEasy's Rest Client out: building says which dependency to add.
  */
 class JavaSePublisherTest {
@@ -103,11 +104,14 @@ class JavaSePublisherTest {
 
     @Test
     @DisabledIfSystemProperty(named = "se.set", matches = "without-rest-client")
-    void thisJvmIsPlainWithRestEasysRestClientAndNoCdi() {
-        assertTrue(RestClientBuilder.newBuilder().getClass().getName().startsWith("org.jboss.resteasy."),
-                RestClientBuilder.newBuilder().getClass().getName());
+    void thisJvmIsPlainWithTheChosenRestClientAndNoCdiContainer() {
+        boolean jersey = System.getProperty("se.client").equals("jersey");
+        String builder = RestClientBuilder.newBuilder().getClass().getName();
+        assertTrue(builder.startsWith(jersey ? "org.glassfish.jersey." : "org.jboss.resteasy."), builder);
         assertThrows(ClassNotFoundException.class, () -> Class.forName("org.jboss.weld.environment.se.Weld"));
-        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.glassfish.jersey.client.JerseyClient"));
+        assertThrows(ClassNotFoundException.class, () -> Class.forName(jersey
+                ? "org.jboss.resteasy.microprofile.client.RestClientBuilderImpl"
+                : "org.glassfish.jersey.client.JerseyClient"));
     }
 
     @Test
