@@ -77,8 +77,35 @@ public final class QStashConfigNames {
      */
     public static final String VERIFY_MEMORY_THRESHOLD = "qstash.verify.memory-threshold";
 
-    /** How often the publisher retries a call that failed at the network level. Default 5 (6 attempts). */
+    /**
+     * How often the publisher retries a call: when it failed at the network level, and, when switched on, after a 429
+     * ({@link #CLIENT_RATE_LIMIT_MAX_WAIT}) or a 5xx ({@link #CLIENT_RETRY_SERVER_ERRORS}). Default 5 (6 attempts
+     * at most, whatever the causes).
+     */
     public static final String CLIENT_RETRIES = "qstash.client.retries";
+
+    /**
+     * The longest wait, in seconds, for a rate limit to reset before a call answered 429 is retried. The wait is what
+     * the answer's {@code Burst-RateLimit-Reset} or {@code RateLimit-Reset} header says (a Unix time, compared with
+     * this machine's clock); when it is longer than this (a daily quota, typically), the
+     * {@link QStashRateLimitException} is thrown at once. Default 0: a 429 is final. Retries count against
+     * {@link #CLIENT_RETRIES}. Every call may be retried after a 429, since QStash did not act on it.
+     *
+     * @since 0.1
+     */
+    public static final String CLIENT_RATE_LIMIT_MAX_WAIT = "qstash.client.rate-limit-max-wait";
+
+    /**
+     * Whether answers 500-599 are retried, with the backoff of network failures, for the calls that are safe to
+     * repeat: management reads ({@code GET}) and publishes whose every message carries a deduplication id or
+     * content-based deduplication, which QStash accepts once however often they are sent. Other calls stay final
+     * whatever this says, because a 5xx does not tell whether QStash acted on the call: resending a publish without
+     * deduplication could deliver the message twice, and resending a create, delete or other change could apply it
+     * twice. Default {@code false}. Retries count against {@link #CLIENT_RETRIES}.
+     *
+     * @since 0.1
+     */
+    public static final String CLIENT_RETRY_SERVER_ERRORS = "qstash.client.retry-server-errors";
 
     /** The base URL used when {@link #URL} is not set. */
     public static final String DEFAULT_URL = "https://qstash.upstash.io";

@@ -31,9 +31,11 @@ import dev.qstash.jakarta.spi.QStashProvider;
  * Every method has a synchronous form, which throws, and an asynchronous form, whose stage completes exceptionally
  * with the same exceptions: {@link QStashApiException} when QStash answers outside 200-299
  * ({@link QStashRateLimitException} for 429), {@link QStashConfigurationException} when no token is configured, and
- * {@link QStashException} when QStash could not be reached after the configured retries. Only network failures are
+ * {@link QStashException} when QStash could not be reached after the configured retries. Network failures are
  * retried, with the official SDK's backoff ({@code exp(n) * 50} ms, 5 retries); a retried publish may reach QStash
  * twice, so give messages a {@link PublishRequest.Builder#deduplicationId(String) deduplication id} when that matters.
+ * Retrying 429 ({@link QStashConfigNames#CLIENT_RATE_LIMIT_MAX_WAIT}) and 5xx
+ * ({@link QStashConfigNames#CLIENT_RETRY_SERVER_ERRORS}, for reads and deduplicated publishes only) is opt-in.
  *
  * @since 0.1
  */
@@ -242,12 +244,36 @@ public interface QStashPublisher extends AutoCloseable {
         Builder config(Config config);
 
         /**
-         * How often to retry a call that failed at the network level. Default 5; 0 disables retries.
+         * How often to retry a call, whatever the causes (network failures; 429 and 5xx when switched on below).
+         * Default {@link QStashConfigNames#CLIENT_RETRIES} or 5; 0 disables retries.
          *
          * @param retries zero or more
          * @return this builder
          */
         Builder retries(int retries);
+
+        /**
+         * The longest wait for a rate limit to reset before a call answered 429 is retried; longer waits (a daily
+         * quota, typically) throw the {@link QStashRateLimitException} at once. Default
+         * {@link QStashConfigNames#CLIENT_RATE_LIMIT_MAX_WAIT} or zero: a 429 is final.
+         *
+         * @param maxWait zero or more
+         * @return this builder
+         * @since 0.1
+         */
+        Builder rateLimitMaxWait(Duration maxWait);
+
+        /**
+         * Whether answers 500-599 are retried for the calls that are safe to repeat: reads, and publishes whose every
+         * message carries a deduplication id or content-based deduplication. Other calls stay final, because a 5xx
+         * does not tell whether QStash acted on them (see {@link QStashConfigNames#CLIENT_RETRY_SERVER_ERRORS}).
+         * Default that key, or {@code false}.
+         *
+         * @param retry whether to retry
+         * @return this builder
+         * @since 0.1
+         */
+        Builder retryServerErrors(boolean retry);
 
         /**
          * The wait before retry {@code n} (0 for the first retry). Default {@code exp(n) * 50} ms.

@@ -61,10 +61,10 @@ public class QStashRuntime implements ReceivePath {
     }
 
     QStashPublisher newPrimaryPublisher() {
-        return RestClientQStashPublisher.create(settings.primary(), settings.clientRetries());
+        return RestClientQStashPublisher.create(settings.primary(), settings.client());
     }
 
     QStashPublisher newRegionalPublisher(QStashRegion region) {
-        return RestClientQStashPublisher.create(settings.regionCredentials(region), settings.clientRetries());
+        return RestClientQStashPublisher.create(settings.regionCredentials(region), settings.client());
     }
 }

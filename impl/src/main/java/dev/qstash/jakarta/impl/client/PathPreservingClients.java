@@ -1,9 +1,6 @@
 package dev.qstash.jakarta.impl.client;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.lang.reflect.Method;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -21,15 +18,24 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
  * reflectively from the builder's class, once per client,
  * because servers such as Liberty hide RESTEasy's classes from applications (checked by the TCK on WildFly and
  * Liberty, whose publish tests fail with "invalid destination url" without this). Jersey (Payara) sends paths as
- * given and needs nothing. If the RESTEasy classes are not found, the client is built normally and one warning says
- * what may happen.
+ * given and needs nothing. If the engine cannot be given (a RESTEasy upgrade renamed a class or method), no client is
+ * built: {@link NotPreserved} says what broke, and {@link Transport} refuses every call with a destination rather than
+ * let QStash reject each one as {@code https:/host}.
  */
 final class PathPreservingClients {
 
-    private static final Logger LOG = System.getLogger("dev.qstash.jakarta");
     private static final String RESTEASY_ENGINE = "org.jboss.resteasy.client.jaxrs.ClientHttpEngine";
-    private static final String URL_CONNECTION_ENGINE = "org.jboss.resteasy.client.jaxrs.engines.URLConnectionEngine";
-    private static final AtomicBoolean WARNED = new AtomicBoolean();
+    static final String URL_CONNECTION_ENGINE = "org.jboss.resteasy.client.jaxrs.engines.URLConnectionEngine";
+
+    /** RESTEasy's builder could not be given the URLConnection engine; the message says which builder and why. */
+    static final class NotPreserved extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        NotPreserved(String builderClass, Throwable cause) {
+            super(builderClass + " could not be given RESTEasy's URLConnection engine (" + cause + ")", cause);
+        }
+    }
 
     private PathPreservingClients() {
     }
@@ -46,12 +52,12 @@ final class PathPreservingClients {
     }
 
     /** A URLConnectionEngine from the first loader that has one implementing {@code engineType} (if given). */
-    private static Object urlConnectionEngine(Class<?> engineType, int connectTimeoutMillis, int readTimeoutMillis,
-            ClassLoader... loaders) throws ReflectiveOperationException {
+    private static Object urlConnectionEngine(String engineName, Class<?> engineType, int connectTimeoutMillis,
+            int readTimeoutMillis, ClassLoader... loaders) throws ReflectiveOperationException {
         for (ClassLoader loader : loaders) {
             Class<?> engineClass;
             try {
-                engineClass = Class.forName(URL_CONNECTION_ENGINE, true, loader);
+                engineClass = Class.forName(engineName, true, loader);
             } catch (ClassNotFoundException notHere) {
                 continue;
             }
@@ -63,10 +69,21 @@ final class PathPreservingClients {
             engineClass.getMethod("setReadTimeout", Integer.class).invoke(engine, readTimeoutMillis);
             return engine;
         }
-        throw new ClassNotFoundException(URL_CONNECTION_ENGINE + " (none that implements the expected engine type)");
+        throw new ClassNotFoundException(engineName + " (none that implements the expected engine type)");
     }
 
-    static <T> T build(RestClientBuilder builder, Class<T> api, int connectTimeoutMillis, int readTimeoutMillis) {
+    /**
+     * @throws NotPreserved on RESTEasy, when its URLConnection engine cannot be given to the client: the client
+     *         RESTEasy would build instead sends {@code https:/host}
+     */
+    static <T> T build(RestClientBuilder builder, Class<T> api, int connectTimeoutMillis, int readTimeoutMillis)
+            throws NotPreserved {
+        return build(builder, api, connectTimeoutMillis, readTimeoutMillis, URL_CONNECTION_ENGINE);
+    }
+
+    /** @param engineName the engine's class name; tests pass one that does not exist, as an upgrade could */
+    static <T> T build(RestClientBuilder builder, Class<T> api, int connectTimeoutMillis, int readTimeoutMillis,
+            String engineName) throws NotPreserved {
         if (!builder.getClass().getName().startsWith("org.jboss.resteasy.")) {
             return builder.build(api);
         }
@@ -76,22 +93,17 @@ final class PathPreservingClients {
                 // The engine must implement the ClientHttpEngine of the method's own signature; which loader can
                 // supply it differs (WildFly: the builder's module; OSGi: the interface's bundle).
                 Class<?> engineType = build.getParameterTypes()[1];
-                Object engine = urlConnectionEngine(engineType, connectTimeoutMillis, readTimeoutMillis,
+                Object engine = urlConnectionEngine(engineName, engineType, connectTimeoutMillis, readTimeoutMillis,
                         builder.getClass().getClassLoader(), engineType.getClassLoader());
                 return api.cast(build.invoke(builder, api, engine));
             }
             // Liberty's builder has no build(Class, ClientHttpEngine), but maps "resteasy.<setter>" properties onto
             // its ResteasyClientBuilder, and keeps an engine set that way.
-            builder.property("resteasy.httpEngine", urlConnectionEngine(null, connectTimeoutMillis,
+            builder.property("resteasy.httpEngine", urlConnectionEngine(engineName, null, connectTimeoutMillis,
                     readTimeoutMillis, builder.getClass().getClassLoader()));
             return builder.build(api);
         } catch (ReflectiveOperationException | LinkageError | IllegalArgumentException e) {
-            if (WARNED.compareAndSet(false, true)) {
-                LOG.log(Level.WARNING, "QSTASH021 {0} could not be given RESTEasy''s URLConnection engine ({1}); its "
-                        + "default engine may send destinations to QStash as https:/host instead of https://host",
-                        builder.getClass().getName(), e.toString());
-            }
-            return builder.build(api);
+            throw new NotPreserved(builder.getClass().getName(), e);
         }
     }
 }

@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 import dev.qstash.jakarta.PublishRequest;
 import dev.qstash.jakarta.PublishResponse;
-import dev.qstash.jakarta.QStashException;
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
+import dev.qstash.jakarta.impl.config.ClientSettings;
 import dev.qstash.jakarta.impl.config.Credentials;
 import dev.qstash.jakarta.manage.DeadLetterQueue;
 import dev.qstash.jakarta.manage.FlowControls;
@@ -40,8 +39,8 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     private final FlowControls flowControl;
 
     /** A publisher with the SDK's default backoff. */
-    public static RestClientQStashPublisher create(Credentials credentials, int retries) {
-        return new RestClientQStashPublisher(credentials, new Retrier(retries, Retrier.DEFAULT_BACKOFF),
+    public static RestClientQStashPublisher create(Credentials credentials, ClientSettings client) {
+        return new RestClientQStashPublisher(credentials, new Retrier(client, Retrier.DEFAULT_BACKOFF),
                 WireFormat.PLAIN);
     }
 
@@ -65,38 +64,60 @@ public final class RestClientQStashPublisher implements QStashPublisher {
 
     @Override
     public PublishResponse publish(PublishRequest request) {
-        return await(publishAsync(request));
+        requireDestination(request, false);
+        ApiCall call = wire.publishCall(request);
+        return transport.toDestinationNow(call, deduplicated(call), Responses::single);
     }
 
     @Override
     public CompletionStage<PublishResponse> publishAsync(PublishRequest request) {
         requireDestination(request, false);
-        return transport.toDestination(wire.publishCall(request), Responses::single);
+        ApiCall call = wire.publishCall(request);
+        return transport.toDestination(call, deduplicated(call), Responses::single);
     }
 
     @Override
     public List<PublishResponse> publishToUrlGroup(PublishRequest request) {
-        return await(publishToUrlGroupAsync(request));
+        requireDestination(request, true);
+        ApiCall call = wire.publishCall(request);
+        return transport.toDestinationNow(call, deduplicated(call), Responses::list);
     }
 
     @Override
     public CompletionStage<List<PublishResponse>> publishToUrlGroupAsync(PublishRequest request) {
         requireDestination(request, true);
-        return transport.toDestination(wire.publishCall(request), Responses::list);
+        ApiCall call = wire.publishCall(request);
+        return transport.toDestination(call, deduplicated(call), Responses::list);
     }
 
     @Override
     public List<List<PublishResponse>> batch(List<PublishRequest> requests) {
-        return await(batchAsync(requests));
+        requireBatch(requests);
+        return transport.toDestinationNow(wire.batchCall(requests),
+                requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch);
     }
 
     @Override
     public CompletionStage<List<List<PublishResponse>>> batchAsync(List<PublishRequest> requests) {
-        Objects.requireNonNull(requests, "requests");
-        if (requests.isEmpty()) {
-            throw new IllegalArgumentException("a batch needs at least one request");
-        }
-        return transport.toDestination(wire.batchCall(requests), Responses::batch);
+        requireBatch(requests);
+        return transport.toDestination(wire.batchCall(requests),
+                requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch);
+    }
+
+    /**
+     * Whether QStash takes the message once however often it is sent, so that a 5xx may be retried
+     * ({@code qstash.client.retry-server-errors}): it has a deduplication id or content-based deduplication, its own
+     * or from a default header.
+     */
+    static boolean deduplicated(ApiCall call) {
+        String id = call.headers().get("upstash-deduplication-id");
+        return id != null && !id.isEmpty()
+                || "true".equalsIgnoreCase(call.headers().get("upstash-content-based-deduplication"));
+    }
+
+    private static boolean deduplicated(PublishRequest request) {
+        return request != null && (request.deduplicationId() != null && !request.deduplicationId().isEmpty()
+                || request.contentBasedDeduplication());
     }
 
     @Override
@@ -139,28 +160,19 @@ public final class RestClientQStashPublisher implements QStashPublisher {
         return flowControl;
     }
 
+    private static void requireBatch(List<PublishRequest> requests) {
+        Objects.requireNonNull(requests, "requests");
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("a batch needs at least one request");
+        }
+    }
+
     private static void requireDestination(PublishRequest request, boolean urlGroup) {
         Objects.requireNonNull(request, "request");
         if (request.isUrlGroup() != urlGroup) {
             throw new IllegalArgumentException(urlGroup
                     ? request + " targets a URL; use publish(...)"
                     : request + " targets a URL group; use publishToUrlGroup(...)");
-        }
-    }
-
-    /** The synchronous forms: the async result, its failure rethrown as it is. */
-    private static <T> T await(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new QStashException("interrupted while waiting for QStash", e);
-        } catch (ExecutionException e) {
-            Throwable cause = Retrier.unwrap(e);
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new QStashException(cause.getMessage(), cause);
         }
     }
 

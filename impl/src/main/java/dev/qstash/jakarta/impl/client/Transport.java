@@ -1,9 +1,12 @@
 package dev.qstash.jakarta.impl.client;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import jakarta.ws.rs.core.Response;
@@ -23,8 +26,19 @@ import dev.qstash.jakarta.impl.config.Credentials;
  * rest, made on first use. They differ on RESTEasy only, where the path-preserving engine (the JDK's {@code HttpURLConnection}) cannot
  * send {@code PATCH}, which pausing a schedule needs. On Jersey, {@code PATCH} over {@code HttpURLConnection} needs
  * Jersey's own method workaround, switched on for both clients.
+ *
+ * <p>
+ * If the path-preserving client cannot be built (RESTEasy renamed what {@link PathPreservingClients} relies on), the
+ * transport still exists but refuses every call with a destination with a {@link QStashException} that says what broke
+ * and what to do, and one ERROR ({@code QSTASH022}) says the same when the first such publisher is created: RESTEasy's
+ * default client would send every destination as {@code https:/host}, which QStash rejects. Management calls, which
+ * use the default client anyway, go on working.
  */
 final class Transport implements AutoCloseable {
+
+    private static final Logger LOG = System.getLogger("dev.qstash.jakarta");
+    private static final AtomicBoolean REPORTED = new AtomicBoolean();
+    static final String ISSUES = "https://github.com/qstash-jakarta/qstash-jakarta/issues";
 
     private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
     private static final String JERSEY_METHOD_WORKAROUND = "jersey.config.client.httpUrlConnection.setMethodWorkaround";
@@ -34,19 +48,52 @@ final class Transport implements AutoCloseable {
     private final Credentials credentials;
     private final Retrier retrier;
     private final QStashApi destinations;
+    private final String destinationsBroken; // why destinations is null although a token is set, else null
     private volatile QStashApi admin; // made on first use: most applications only publish
 
     Transport(Credentials credentials, Retrier retrier) {
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.retrier = Objects.requireNonNull(retrier, "retrier");
-        this.destinations = credentials.hasToken()
-                ? PathPreservingClients.build(newBuilder(), QStashApi.class, CONNECT_TIMEOUT_MILLIS,
-                        READ_TIMEOUT_MILLIS)
-                : null;
+        this(credentials, retrier, PathPreservingClients.URL_CONNECTION_ENGINE);
     }
 
+    /** @param engineName RESTEasy's URLConnection engine class; tests name one that is missing, as an upgrade may */
+    Transport(Credentials credentials, Retrier retrier, String engineName) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.retrier = Objects.requireNonNull(retrier, "retrier");
+        QStashApi client = null;
+        String broken = null;
+        if (credentials.hasToken()) {
+            try {
+                client = PathPreservingClients.build(newBuilder(), QStashApi.class, CONNECT_TIMEOUT_MILLIS,
+                        READ_TIMEOUT_MILLIS, engineName);
+            } catch (PathPreservingClients.NotPreserved e) {
+                broken = "publishing is switched off: " + e.getMessage() + ", and RESTEasy's default client would "
+                        + "send every destination to QStash as https:/host, which QStash rejects. Use a "
+                        + "qstash-jakarta version that supports this RESTEasy version, or report this message with "
+                        + "the server's name and version at " + ISSUES
+                        + " (management calls without a destination still work)";
+                if (REPORTED.compareAndSet(false, true)) {
+                    LOG.log(Level.ERROR, "QSTASH022 {0}", broken);
+                }
+            }
+        }
+        this.destinations = client;
+        this.destinationsBroken = broken;
+    }
+
+    /** Outside a server, what to add when no MicroProfile Rest Client implementation is on the class path. */
+    static final String NO_REST_CLIENT = "no MicroProfile Rest Client implementation is on the class path; outside a "
+            + "server add one: org.jboss.resteasy.microprofile:microprofile-rest-client (RESTEasy) or "
+            + "org.glassfish.jersey.ext.microprofile:jersey-mp-rest-client with org.glassfish.jersey.inject:jersey-hk2 "
+            + "and jakarta.interceptor:jakarta.interceptor-api (Jersey); see the README, \"Outside a server\"";
+
     private RestClientBuilder newBuilder() {
-        return RestClientBuilder.newBuilder()
+        RestClientBuilder builder;
+        try {
+            builder = RestClientBuilder.newBuilder();
+        } catch (IllegalStateException | LinkageError e) { // "No RestClientBuilderResolver implementation found"
+            throw new QStashConfigurationException(NO_REST_CLIENT + " (" + e.getMessage() + ")");
+        }
+        return builder
                 .baseUri(credentials.baseUrl())
                 .connectTimeout(CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                 .readTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
@@ -60,32 +107,70 @@ final class Transport implements AutoCloseable {
         return credentials;
     }
 
-    /** A call with a destination URL in its path; the answer parsed by {@code parse}. */
+    /** A call with a destination URL in its path, not safe to repeat after a 5xx; see the other form. */
     <T> CompletionStage<T> toDestination(ApiCall call, Function<Response, T> parse) {
-        return send(call, true, parse);
+        return toDestination(call, false, parse);
     }
 
-    /** A management call whose answer is JSON. */
+    /**
+     * A call with a destination URL in its path; the answer parsed by {@code parse}.
+     *
+     * @param repeatable whether QStash takes it once however often it is sent (every message deduplicated), so that
+     *        a 5xx may be retried
+     */
+    <T> CompletionStage<T> toDestination(ApiCall call, boolean repeatable, Function<Response, T> parse) {
+        return send(call, true, repeatable, parse);
+    }
+
+    /** {@link #toDestination(ApiCall, boolean, Function)} synchronously, on the calling thread. */
+    <T> T toDestinationNow(ApiCall call, boolean repeatable, Function<Response, T> parse) {
+        QStashApi client = destinations(call);
+        return parse.apply(retrier.call(call.describe() + " to " + credentials.baseUrl(), repeatable,
+                () -> client.send(call)));
+    }
+
+    /** A management call whose answer is JSON; a {@code GET} may be retried after a 5xx. */
     <T> CompletionStage<T> json(ApiCall call, Function<JsonNode, T> parse) {
-        return send(call, false, response -> parse.apply(Responses.json(response)));
+        return send(call, false, isRead(call), response -> parse.apply(Responses.json(response)));
     }
 
-    /** A management call whose answer does not matter beyond its status. */
+    /** A management call whose answer does not matter beyond its status; a {@code GET} may be retried after a 5xx. */
     CompletionStage<Void> empty(ApiCall call) {
-        return send(call, false, response -> {
+        return send(call, false, isRead(call), response -> {
             response.close();
             return null;
         });
     }
 
-    private <T> CompletionStage<T> send(ApiCall call, boolean destination, Function<Response, T> parse) {
-        if (destinations == null) {
+    private static boolean isRead(ApiCall call) {
+        return call.method().equals("GET");
+    }
+
+    /** The path-preserving client, or why there is none. */
+    private QStashApi destinations(ApiCall call) {
+        if (destinationsBroken != null) {
+            throw new QStashException(call.describe() + " refused: " + destinationsBroken);
+        }
+        if (!credentials.hasToken()) {
+            throw new QStashConfigurationException("No QStash token is configured for " + credentials.baseUrl()
+                    + ": set " + credentials.missingToken());
+        }
+        return destinations;
+    }
+
+    private <T> CompletionStage<T> send(ApiCall call, boolean destination, boolean repeatable,
+            Function<Response, T> parse) {
+        if (destinationsBroken != null && destination) {
+            return CompletableFuture.failedFuture(new QStashException(call.describe() + " refused: "
+                    + destinationsBroken));
+        }
+        if (!credentials.hasToken()) {
             return CompletableFuture.failedFuture(new QStashConfigurationException(
                     "No QStash token is configured for " + credentials.baseUrl() + ": set "
                             + credentials.missingToken()));
         }
         QStashApi client = destination ? destinations : admin();
-        return retrier.run(call.describe() + " to " + credentials.baseUrl(), () -> client.call(call))
+        return retrier.run(call.describe() + " to " + credentials.baseUrl(), repeatable, () -> client.call(call))
                 .thenApply(parse);
     }
 

@@ -1,6 +1,8 @@
 package dev.qstash.jakarta.impl.config;
 
+import static dev.qstash.jakarta.QStashConfigNames.CLIENT_RATE_LIMIT_MAX_WAIT;
 import static dev.qstash.jakarta.QStashConfigNames.CLIENT_RETRIES;
+import static dev.qstash.jakarta.QStashConfigNames.CLIENT_RETRY_SERVER_ERRORS;
 import static dev.qstash.jakarta.QStashConfigNames.CURRENT_SIGNING_KEY;
 import static dev.qstash.jakarta.QStashConfigNames.DEFAULT_URL;
 import static dev.qstash.jakarta.QStashConfigNames.NEXT_SIGNING_KEY;
@@ -17,6 +19,7 @@ import static dev.qstash.jakarta.impl.config.ConfigKeys.describe;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -61,15 +64,15 @@ public final class QStashSettings {
     private final Credentials primary;
     private final Map<QStashRegion, Credentials> regional;
     private final ReceiverSettings receiver;
-    private final int clientRetries;
+    private final ClientSettings client;
     private final List<String> warnings;
 
     private QStashSettings(Credentials primary, Map<QStashRegion, Credentials> regional, ReceiverSettings receiver,
-            int clientRetries, List<String> warnings) {
+            ClientSettings client, List<String> warnings) {
         this.primary = primary;
         this.regional = regional;
         this.receiver = receiver;
-        this.clientRetries = clientRetries;
+        this.client = client;
         this.warnings = warnings;
     }
 
@@ -87,7 +90,7 @@ public final class QStashSettings {
             regional.put(region, regionalCredentials(keys, region));
         }
         ReceiverSettings receiver = receiverSettings(keys, migrationRegion, warnings);
-        return new QStashSettings(primary, Collections.unmodifiableMap(regional), receiver, clientRetries(keys),
+        return new QStashSettings(primary, Collections.unmodifiableMap(regional), receiver, client(keys),
                 List.copyOf(warnings));
     }
 
@@ -105,8 +108,9 @@ public final class QStashSettings {
         return receiver;
     }
 
-    public int clientRetries() {
-        return clientRetries;
+    /** How publishers retry. */
+    public ClientSettings client() {
+        return client;
     }
 
     /** Problems worth one log line each at startup: invalid region, incomplete key pairs, fallbacks. */
@@ -132,10 +136,10 @@ public final class QStashSettings {
      * What {@code QStashPublisher.builder()} resolves.
      *
      * @param credentials where and as whom to publish
-     * @param clientRetries {@code qstash.client.retries}
+     * @param client the {@code qstash.client.*} settings
      * @param warnings fallbacks to log
      */
-    public record Publishing(Credentials credentials, int clientRetries, List<String> warnings) {
+    public record Publishing(Credentials credentials, ClientSettings client, List<String> warnings) {
     }
 
     /** An explicit base URL and token: no config is read. */
@@ -154,15 +158,21 @@ public final class QStashSettings {
         Credentials credentials = region != null
                 ? regionalCredentials(keys, region)
                 : primaryCredentials(keys, migrationRegion(keys, warnings), explicitUrl, explicitToken, warnings);
-        return new Publishing(credentials, clientRetries(keys), List.copyOf(warnings));
+        return new Publishing(credentials, client(keys), List.copyOf(warnings));
     }
 
-    private static int clientRetries(ConfigKeys keys) {
+    private static ClientSettings client(ConfigKeys keys) {
         int retries = keys.typed(CLIENT_RETRIES, Integer.class).orElse(DEFAULT_CLIENT_RETRIES);
         if (retries < 0) {
             throw new QStashConfigurationException(describe(CLIENT_RETRIES) + " must not be negative, got " + retries);
         }
-        return retries;
+        long maxWait = keys.typed(CLIENT_RATE_LIMIT_MAX_WAIT, Long.class).orElse(0L);
+        if (maxWait < 0) {
+            throw new QStashConfigurationException(
+                    describe(CLIENT_RATE_LIMIT_MAX_WAIT) + " must not be negative, got " + maxWait);
+        }
+        boolean serverErrors = keys.typed(CLIENT_RETRY_SERVER_ERRORS, Boolean.class).orElse(false);
+        return new ClientSettings(retries, Duration.ofSeconds(maxWait), serverErrors);
     }
 
     // ---- resolution rules ----

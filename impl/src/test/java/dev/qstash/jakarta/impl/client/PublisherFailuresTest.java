@@ -207,4 +207,67 @@ class PublisherFailuresTest {
             socket.close();
         }
     }
+
+    @Test
+    void serverErrorsAreRetriedForDeduplicatedPublishesAndReadsOnlyWhenSwitchedOn() throws Exception {
+        try (RecordingServer server = new RecordingServer()) {
+            AtomicInteger calls = new AtomicInteger();
+            server.answer(r -> calls.incrementAndGet() % 2 == 1
+                    ? Answer.json(500, "{\"error\":\"internal\"}")
+                    : r.method().equals("GET") ? Answer.json(200, "[]") : Answer.json(200, "{\"messageId\":\"m\"}"));
+            PublishRequest deduplicated = PublishRequest.toUrl("https://example.com/hook").body("x")
+                    .deduplicationId("order-1").build();
+            PublishRequest contentBased = PublishRequest.toUrl("https://example.com/hook").body("x")
+                    .contentBasedDeduplication(true).build();
+            try (QStashPublisher off = publisher(server.baseUrl(), 5)) {
+                assertEquals(500, assertThrows(QStashApiException.class, () -> off.publish(deduplicated)).status());
+                assertEquals(1, server.requests().size(), "off by default");
+            }
+            try (QStashPublisher on = QStashPublisher.builder().baseUrl(server.baseUrl()).token(TOKEN)
+                    .retryServerErrors(true).backoff(n -> Duration.ofMillis(1)).build()) {
+                calls.set(0);
+                server.requests().clear();
+                assertEquals("m", on.publish(deduplicated).messageId());
+                assertEquals(2, server.requests().size(), "a deduplicated publish is sent again");
+                calls.set(0);
+                assertEquals("m", on.publish(contentBased).messageId());
+                assertEquals(4, server.requests().size(), "so is a content-deduplicated one");
+                calls.set(0);
+                assertEquals(0, on.queues().list().size());
+                assertEquals(6, server.requests().size(), "and a read");
+                calls.set(0);
+                assertEquals(500, assertThrows(QStashApiException.class, () -> on.publish(REQUEST)).status());
+                assertEquals(7, server.requests().size(), "a publish without deduplication is final");
+                calls.set(0);
+                assertEquals(500, assertThrows(QStashApiException.class, () -> on.queues().delete("q")).status());
+                assertEquals(8, server.requests().size(), "a change is final");
+            }
+        }
+    }
+
+    @Test
+    void aBurstRateLimitIsWaitedOutWhenAllowedAndADailyOneIsNot() throws Exception {
+        try (RecordingServer server = new RecordingServer();
+                QStashPublisher publisher = QStashPublisher.builder().baseUrl(server.baseUrl()).token(TOKEN)
+                        .rateLimitMaxWait(Duration.ofSeconds(2)).build()) {
+            AtomicInteger calls = new AtomicInteger();
+            long resetSeconds = System.currentTimeMillis() / 1000 + 1;
+            server.answer(r -> calls.incrementAndGet() == 1
+                    ? new Answer(429, Map.of("Burst-RateLimit-Limit", "100", "Burst-RateLimit-Remaining", "0",
+                            "Burst-RateLimit-Reset", Long.toString(resetSeconds)), "{\"error\":\"burst\"}".getBytes())
+                    : Answer.json(200, "{\"messageId\":\"after_reset\"}"));
+            assertEquals("after_reset", publisher.publish(REQUEST).messageId());
+            assertTrue(System.currentTimeMillis() >= resetSeconds * 1000, "not sent again before the reset");
+            assertEquals(2, server.requests().size());
+
+            server.answer(r -> new Answer(429, Map.of("RateLimit-Limit", "500", "RateLimit-Remaining", "0",
+                    "RateLimit-Reset", Long.toString(System.currentTimeMillis() / 1000 + 3600)),
+                    "{\"error\":\"daily\"}".getBytes()));
+            long start = System.nanoTime();
+            assertEquals(Kind.DAILY, assertThrows(QStashRateLimitException.class, () -> publisher.publish(REQUEST))
+                    .kind());
+            assertEquals(3, server.requests().size(), "an hour away: thrown at once");
+            assertTrue(System.nanoTime() - start < 1_000_000_000L, "at once");
+        }
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -126,5 +127,21 @@ class QStashSettingsTest {
     void credentialsNeverPrintTheToken() {
         Credentials credentials = QStashSettings.explicit("https://qstash.upstash.io", "secret-token-value");
         assertFalse(credentials.toString().contains("secret-token-value"));
+    }
+
+    @Test
+    void theClientRetrySettingsDefaultToTheSdksAndReadTheirEnvironmentVariables() {
+        assertEquals(new ClientSettings(5, Duration.ZERO, false),
+                QStashSettings.resolve(TestConfig.environment(Map.of("QSTASH_TOKEN", "t"))).client());
+        assertEquals(ClientSettings.DEFAULTS,
+                QStashSettings.resolve(TestConfig.environment(Map.of("QSTASH_TOKEN", "t"))).client());
+        assertEquals(new ClientSettings(8, Duration.ofSeconds(3), true),
+                QStashSettings.resolve(TestConfig.environment(Map.of("QSTASH_TOKEN", "t", "QSTASH_CLIENT_RETRIES", "8",
+                        "QSTASH_CLIENT_RATE_LIMIT_MAX_WAIT", "3", "QSTASH_CLIENT_RETRY_SERVER_ERRORS", "true")))
+                        .client());
+        QStashConfigurationException negative = assertThrows(QStashConfigurationException.class,
+                () -> QStashSettings.resolve(TestConfig.properties(Map.of("qstash.client.rate-limit-max-wait", "-1"))));
+        assertEquals("qstash.client.rate-limit-max-wait (env QSTASH_CLIENT_RATE_LIMIT_MAX_WAIT) must not be "
+                + "negative, got -1", negative.getMessage());
     }
 }
