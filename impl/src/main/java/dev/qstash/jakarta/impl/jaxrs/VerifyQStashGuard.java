@@ -53,7 +53,7 @@ public class VerifyQStashGuard implements Serializable {
         if (!RESOURCE_METHODS.computeIfAbsent(method, VerifyQStashGuard::isResourceMethod) || verified()) {
             return invocation.proceed();
         }
-        LOG.log(Level.ERROR, "QSTASH020 refused a call of {0}.{1}: it is annotated @VerifyQStash but the request was "
+        LOG.log(Level.ERROR, "QSTASH016 refused a call of {0}.{1}: it is annotated @VerifyQStash but the request was "
                 + "not verified, because the JAX-RS runtime did not apply the QStash signature filter. Add {2} to the "
                 + "classes your Application returns from getClasses(), or register it with the runtime.",
                 method.getDeclaringClass().getName(), method.getName(), QStashFeature.class.getName());

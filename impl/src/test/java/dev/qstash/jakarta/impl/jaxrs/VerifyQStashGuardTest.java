@@ -121,7 +121,7 @@ class VerifyQStashGuardTest {
                 assertEquals("QStash signature verification is not configured", e.getResponse().getEntity());
             }
             assertEquals(0, RUNS.get(), "no guarded method ran");
-            assertEquals(3, log.lines().stream().filter(l -> l.startsWith("SEVERE QSTASH020")).count(), log.all());
+            assertEquals(3, log.lines().stream().filter(l -> l.startsWith("SEVERE QSTASH016")).count(), log.all());
             assertTrue(log.all().contains(GuardedByClass.class.getName() + ".post"), log.all());
             assertTrue(log.all().contains("dev.qstash.jakarta.QStashFeature"), log.all());
         }
