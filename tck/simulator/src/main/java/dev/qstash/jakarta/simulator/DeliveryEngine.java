@@ -45,6 +45,7 @@ final class DeliveryEngine implements AutoCloseable {
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final SimulatorState state;
+    private final SimClock clock;
     private final String regionHeader;
     private final Supplier<String> signingKey;
     private final IntFunction<Duration> backoff;
@@ -62,6 +63,7 @@ final class DeliveryEngine implements AutoCloseable {
             IntFunction<Duration> backoff, boolean remoteDeliveries) {
         this.remoteDeliveries = remoteDeliveries;
         this.state = state;
+        this.clock = state.clock();
         this.regionHeader = regionHeader;
         this.signingKey = signingKey;
         this.backoff = backoff;
@@ -99,7 +101,6 @@ final class DeliveryEngine implements AutoCloseable {
     }
 
     private void schedule(SimMessage message, long atMillis) {
-        long wait = Math.max(0, atMillis - System.currentTimeMillis());
         synchronized (state) {
             if (message.isFinal()) {
                 return;
@@ -108,11 +109,41 @@ final class DeliveryEngine implements AutoCloseable {
             if (closed) {
                 return;
             }
+            message.dueAt = atMillis;
+            long wait = Math.max(0, atMillis - clock.millis());
             try {
                 message.pending = timer.schedule(() -> run(() -> attempt(message)), wait, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopped) {
                 // the simulator is closing: pending deliveries end with it
             }
+        }
+    }
+
+    /**
+     * The clock moved forward: attempts that became due run now (each pending timer is set again from its due time),
+     * and flow-control keys whose rate period ended let their waiting messages go.
+     */
+    void clockMoved() {
+        synchronized (state) {
+            for (SimMessage message : state.messages(m -> m.pending != null && !m.isFinal())) {
+                if (message.pending.cancel(false)) {
+                    schedule(message, message.dueAt);
+                }
+            }
+        }
+        resume(state.flowStartable());
+    }
+
+    /** Lets the key's waiting messages go when its rate period ends. */
+    private void wakeAt(String flowControlKey, long atMillis) {
+        if (closed) {
+            return;
+        }
+        try {
+            timer.schedule(() -> resume(state.flowStartable(flowControlKey)), Math.max(1, atMillis - clock.millis()),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // the simulator is closing
         }
     }
 
@@ -127,8 +158,16 @@ final class DeliveryEngine implements AutoCloseable {
     private void attempt(SimMessage message) {
         int retried;
         synchronized (state) {
-            if (message.isFinal() || !state.claimFlowSlot(message)) {
-                return; // finished, or waiting for its flow-control key (paused, or at its parallelism)
+            if (message.isFinal()) {
+                return;
+            }
+            if (!state.claimFlowSlot(message)) {
+                // waiting for its flow-control key: paused, at its parallelism, or at its rate until the period ends
+                Long wake = state.flowRateWake(message);
+                if (wake != null) {
+                    wakeAt(message.options.flowControlKey, wake);
+                }
+                return;
             }
             retried = message.retried;
         }
@@ -170,6 +209,7 @@ final class DeliveryEngine implements AutoCloseable {
     }
 
     private HttpRequest request(SimMessage message, int retried) {
+        // the token's iat and exp keep to the system clock: the receiver checks them against its own
         long now = System.currentTimeMillis();
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(message.url)).timeout(message.options.timeout);
         message.options.forward.forEach((name, value) -> {
@@ -199,7 +239,7 @@ final class DeliveryEngine implements AutoCloseable {
 
     private void outcome(SimMessage message, int retried, int status, Map<String, List<String>> headers,
             byte[] body, String error) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         attempts.add(new DeliveryAttempt(message.id, message.url, retried, status, now));
         attemptsInFlight.decrementAndGet();
         resume(state.releaseFlowSlot(message));
@@ -325,7 +365,7 @@ final class DeliveryEngine implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         SimMessage callback = new SimMessage("msg_" + QStashTokens.random(26), url, null, null, null, options,
-                payload, System.currentTimeMillis(), true);
+                payload, clock.millis(), true);
         state.add(callback);
         submit(callback);
     }

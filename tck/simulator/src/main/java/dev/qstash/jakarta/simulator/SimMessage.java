@@ -40,6 +40,8 @@ final class SimMessage {
     int retried;
     State state = State.CREATED;
     ScheduledFuture<?> pending;
+    /** When the pending attempt is due, on the simulator's clock. */
+    long dueAt;
 
     SimMessage(String id, String url, String urlGroup, String endpointName, String queue, Options options, byte[] body,
             long createdAt, boolean isCallback) {

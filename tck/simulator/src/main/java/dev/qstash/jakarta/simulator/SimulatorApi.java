@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -44,6 +45,7 @@ final class SimulatorApi implements HttpHandler {
 
     private final QStashSimulator simulator;
     private final SimulatorState state;
+    private final SimClock clock;
     private final DeliveryEngine engine;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Queue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -51,6 +53,7 @@ final class SimulatorApi implements HttpHandler {
     SimulatorApi(QStashSimulator simulator, SimulatorState state, DeliveryEngine engine) {
         this.simulator = simulator;
         this.state = state;
+        this.clock = state.clock();
         this.engine = engine;
     }
 
@@ -77,7 +80,7 @@ final class SimulatorApi implements HttpHandler {
             String rawPath = exchange.getRequestURI().getRawPath();
             String rawQuery = exchange.getRequestURI().getRawQuery();
             RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
-                    rawPath + (rawQuery == null ? "" : "?" + rawQuery), headers, body, Instant.now());
+                    rawPath + (rawQuery == null ? "" : "?" + rawQuery), headers, body, clock.now());
             requests.add(request);
 
             Fault fault = faults.poll();
@@ -161,6 +164,9 @@ final class SimulatorApi implements HttpHandler {
             return createSchedule(path.substring("/v2/schedules/".length()) + suffixWithQuery, headers, body);
         }
         List<String> p = segments(path);
+        if (!p.isEmpty() && p.get(0).equals("simulator")) {
+            return admin(method, p, query);
+        }
         if (p.size() >= 2 && p.get(0).equals("v2")) {
             switch (p.get(1)) {
                 case "topics" -> {
@@ -206,6 +212,39 @@ final class SimulatorApi implements HttpHandler {
             }
         }
         throw new ApiError(404, "no such endpoint: " + method + " " + path);
+    }
+
+    // ---- the simulator's own endpoints (not QStash's): its clock ----
+
+    /**
+     * {@code GET /simulator/clock} answers {@code {"now": <epoch ms>}}; {@code POST /simulator/clock/advance?by=D}
+     * moves the clock forward by {@code D} ({@code 90s}, {@code 1h30m}, {@code 2d} or ISO-8601 {@code PT1H}) and
+     * answers the new time the same way.
+     */
+    private Answer admin(String method, List<String> p, Map<String, List<String>> query) {
+        if (p.size() == 2 && p.get(1).equals("clock") && method.equals("GET")) {
+            return new Answer(200, Map.of("now", clock.millis()));
+        }
+        if (p.size() == 3 && p.get(1).equals("clock") && p.get(2).equals("advance") && method.equals("POST")) {
+            String by = first(query, "by");
+            if (by == null) {
+                throw new ApiError(400, "advance needs ?by=<duration>, for example ?by=1h30m");
+            }
+            Duration duration = Durations.parse(by);
+            if (duration == null) {
+                try {
+                    duration = Duration.parse(by);
+                } catch (DateTimeParseException e) {
+                    throw new ApiError(400, "invalid duration: " + by + " (use 90s, 1h30m, 2d or PT1H)");
+                }
+            }
+            if (duration.isNegative()) {
+                throw new ApiError(400, "the clock only moves forward, got " + by);
+            }
+            simulator.advanceClock(duration);
+            return new Answer(200, Map.of("now", clock.millis()));
+        }
+        throw new ApiError(404, "no such endpoint: " + method + " /" + String.join("/", p));
     }
 
     // ---- publishing ----
@@ -257,7 +296,7 @@ final class SimulatorApi implements HttpHandler {
 
     private Publish publish(Target target, String queue, SimMessage.Options options, byte[] body,
             String scheduleId) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         String dedupKey = dedupKey(target.destination(), options, body);
         if (dedupKey != null) {
             List<SimulatorState.Published> earlier = state.duplicate(dedupKey, now);
@@ -370,9 +409,9 @@ final class SimulatorApi implements HttpHandler {
                 throw new ApiError(400, "endpoints must not be empty");
             }
             if (method.equals("POST")) {
-                state.addEndpoints(p.get(2), endpoints, System.currentTimeMillis());
+                state.addEndpoints(p.get(2), endpoints, clock.millis());
             } else {
-                state.removeEndpoints(p.get(2), endpoints, System.currentTimeMillis());
+                state.removeEndpoints(p.get(2), endpoints, clock.millis());
             }
             return new Answer(200, null);
         }
@@ -400,7 +439,7 @@ final class SimulatorApi implements HttpHandler {
                 SimulatorState.SimQueue queue = state.queue(name);
                 queue.parallelism = parallelism;
                 queue.paused = json.path("paused").asBoolean(false);
-                queue.updatedAt = System.currentTimeMillis();
+                queue.updatedAt = clock.millis();
                 start = state.startable(queue);
             }
             engine.start(start);
@@ -424,7 +463,7 @@ final class SimulatorApi implements HttpHandler {
                 List<SimMessage> start;
                 synchronized (state) {
                     queue.paused = p.get(3).equals("pause");
-                    queue.updatedAt = System.currentTimeMillis();
+                    queue.updatedAt = clock.millis();
                     start = state.startable(queue);
                 }
                 engine.start(start);
@@ -449,7 +488,7 @@ final class SimulatorApi implements HttpHandler {
             throw new ApiError(400, "invalid schedule id: only letters, digits, '.', '_' and '-' are allowed");
         }
         SimSchedule schedule = new SimSchedule(id, cron, destination, first(headers, "Upstash-Queue-Name"),
-                SimMessage.Options.parse(headers), body, simulator.now().toEpochMilli());
+                SimMessage.Options.parse(headers), body, clock.millis());
         state.putSchedule(schedule);
         return new Answer(200, Map.of("scheduleId", id));
     }
@@ -474,7 +513,7 @@ final class SimulatorApi implements HttpHandler {
                 SimSchedule schedule = state.schedule(p.get(2));
                 schedule.paused = p.get(3).equals("pause");
                 if (!schedule.paused) {
-                    schedule.nextFire = schedule.next(simulator.now().toEpochMilli());
+                    schedule.nextFire = schedule.next(clock.millis());
                 }
             }
             return new Answer(200, null);
@@ -519,6 +558,7 @@ final class SimulatorApi implements HttpHandler {
                     throw new ApiError(404, "flow control key " + key + " not found");
                 }
                 synchronized (state) {
+                    flow.roll(clock.millis());
                     return new Answer(200, flow.toJson());
                 }
             }
@@ -529,10 +569,7 @@ final class SimulatorApi implements HttpHandler {
                     switch (p.get(3)) {
                         case "pause" -> flow.paused = true;
                         case "resume" -> flow.paused = false;
-                        case "resetRate" -> {
-                            flow.rateCount = 0;
-                            flow.ratePeriodStart = System.currentTimeMillis();
-                        }
+                        case "resetRate" -> flow.resetRate(clock.millis());
                         case "pin" -> {
                             if (query.containsKey("parallelism")) {
                                 flow.parallelismMax = (int) number(query, "parallelism", 0);
@@ -545,8 +582,7 @@ final class SimulatorApi implements HttpHandler {
                             if (query.containsKey("period")) {
                                 flow.ratePeriodSeconds = number(query, "period", 1);
                             }
-                            flow.rateCount = 0;
-                            flow.ratePeriodStart = System.currentTimeMillis();
+                            flow.resetRate(clock.millis());
                         }
                         case "unpin" -> {
                             if ("true".equals(first(query, "parallelism"))) {
@@ -558,7 +594,7 @@ final class SimulatorApi implements HttpHandler {
                         }
                         default -> throw new ApiError(404, "no such endpoint: POST /" + String.join("/", p));
                     }
-                    start = flow.startable();
+                    start = flow.startable(clock.millis());
                 }
                 engine.resume(start);
                 return new Answer(200, null);
@@ -662,7 +698,7 @@ final class SimulatorApi implements HttpHandler {
         state.removeDlq(entry.dlqId());
         SimMessage old = entry.message();
         SimMessage message = new SimMessage("msg_" + QStashTokens.random(26), old.url, old.urlGroup, old.endpointName,
-                old.queue, old.options, old.body, System.currentTimeMillis(), old.isCallback);
+                old.queue, old.options, old.body, clock.millis(), old.isCallback);
         state.add(message);
         engine.submit(message);
         return message.id;

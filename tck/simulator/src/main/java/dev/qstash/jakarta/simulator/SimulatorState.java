@@ -72,9 +72,15 @@ final class SimulatorState {
     private final Map<String, SimSchedule> schedules = new TreeMap<>();
     private final Map<String, SimFlowControl> flowControl = new TreeMap<>();
     private final Duration dedupWindow;
+    private final SimClock clock;
 
-    SimulatorState(Duration dedupWindow) {
+    SimulatorState(Duration dedupWindow, SimClock clock) {
         this.dedupWindow = dedupWindow;
+        this.clock = clock;
+    }
+
+    SimClock clock() {
+        return clock;
     }
 
     // ---- messages ----
@@ -148,7 +154,7 @@ final class SimulatorState {
     }
 
     synchronized SimQueue queue(String name) {
-        return queues.computeIfAbsent(name, n -> new SimQueue(n, System.currentTimeMillis()));
+        return queues.computeIfAbsent(name, n -> new SimQueue(n, clock.millis()));
     }
 
     synchronized SimQueue existingQueue(String name) {
@@ -235,7 +241,31 @@ final class SimulatorState {
 
     /** The key's state, created on first use. */
     synchronized SimFlowControl flowControl(String key) {
-        return flowControl.computeIfAbsent(key, SimFlowControl::new);
+        return flowControl.computeIfAbsent(key, k -> new SimFlowControl(k, clock.millis()));
+    }
+
+    /** Every key's waiting messages that may start now (after the clock moved). */
+    synchronized List<SimMessage> flowStartable() {
+        List<SimMessage> start = new ArrayList<>();
+        long now = clock.millis();
+        flowControl.values().forEach(flow -> start.addAll(flow.startable(now)));
+        return start;
+    }
+
+    /** The key's waiting messages that may start now. */
+    synchronized List<SimMessage> flowStartable(String key) {
+        SimFlowControl flow = flowControl.get(key);
+        return flow == null ? List.of() : flow.startable(clock.millis());
+    }
+
+    /** When the message's key's rate period ends, if its rate is what holds the message; otherwise {@code null}. */
+    synchronized Long flowRateWake(SimMessage message) {
+        String key = message.options.flowControlKey;
+        if (key == null) {
+            return null;
+        }
+        SimFlowControl flow = flowControl(key);
+        return flow.rateExhausted(clock.millis()) ? flow.ratePeriodEnd() : null;
     }
 
     synchronized SimFlowControl existingFlowControl(String key) {
@@ -245,13 +275,13 @@ final class SimulatorState {
     /** Whether the message's attempt may start now; otherwise it waits for its key. */
     synchronized boolean claimFlowSlot(SimMessage message) {
         String key = message.options.flowControlKey;
-        return key == null || flowControl(key).claim(message);
+        return key == null || flowControl(key).claim(message, clock.millis());
     }
 
     /** The message's attempt ended: its key's waiting messages that may start now. */
     synchronized List<SimMessage> releaseFlowSlot(SimMessage message) {
         String key = message.options.flowControlKey;
-        return key == null ? List.of() : flowControl(key).release(message);
+        return key == null ? List.of() : flowControl(key).release(message, clock.millis());
     }
 
     // ---- URL groups ----
@@ -339,7 +369,7 @@ final class SimulatorState {
 
     synchronized void log(SimMessage message, String state, Map<String, Object> extra) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("time", System.currentTimeMillis());
+        entry.put("time", clock.millis());
         entry.put("state", state);
         entry.put("messageId", message.id);
         entry.put("url", message.url);
