@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * Delivers messages as QStash does: at their not-before time, signed with the current key, with QStash's delivery
- * headers; retries non-2xx answers and network failures with the backoff (or the destination's {@code Retry-After}),
+ * headers; retries non-2xx answers and network failures after the destination's {@code Retry-After}, else the
+ * message's {@code Upstash-Retry-Delay}, else the backoff,
  * calls the callback after each attempt and the failure callback once, and moves exhausted messages to the DLQ. A
  * {@code 489} answer with {@code Upstash-NonRetryable-Error: true} ends the message in the DLQ at once.
  */
@@ -264,6 +265,9 @@ final class DeliveryEngine implements AutoCloseable {
                 message.retried = retried + 1;
                 message.state = SimMessage.State.RETRY;
                 Duration wait = retryAfter(headers, now);
+                if (wait == null && message.options.retryDelay != null) {
+                    wait = message.options.retryDelay.after(retried);
+                }
                 retryAt = now + (wait != null ? wait : backoff.apply(retried)).toMillis();
                 detail.put("nextDeliveryTime", retryAt);
                 state.log(message, "RETRY", detail);

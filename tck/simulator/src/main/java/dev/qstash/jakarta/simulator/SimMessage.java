@@ -73,6 +73,8 @@ final class SimMessage {
         final Duration delay;
         final long notBeforeMillis;
         final int retries;
+        /** {@code Upstash-Retry-Delay}, or {@code null} for the default backoff. */
+        final RetryDelay retryDelay;
         final Duration timeout;
         final String callback;
         final String failureCallback;
@@ -107,6 +109,9 @@ final class SimMessage {
                     ? number(h, "upstash-not-before") * 1000
                     : 0;
             this.retries = h.containsKey("upstash-retries") ? (int) number(h, "upstash-retries") : DEFAULT_RETRIES;
+            this.retryDelay = h.containsKey("upstash-retry-delay")
+                    ? RetryDelay.parse(h.get("upstash-retry-delay"))
+                    : null;
             Duration t = duration(h, "upstash-timeout");
             this.timeout = t == null ? DEFAULT_TIMEOUT : t;
             this.callback = url(h, "upstash-callback");
@@ -258,6 +263,9 @@ final class SimMessage {
         }
         putRequest(json, options, body);
         json.put("maxRetries", options.retries);
+        if (options.retryDelay != null) {
+            json.put("retryDelayExpression", options.retryDelay.text());
+        }
         json.put("notBefore", notBefore);
         json.put("createdAt", createdAt);
         if (options.callback != null) {
