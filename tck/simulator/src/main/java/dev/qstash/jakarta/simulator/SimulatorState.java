@@ -97,6 +97,11 @@ final class SimulatorState {
         return messages.get(id);
     }
 
+    /** The message as {@code GET /v2/messages/{id}} and the DLQ show it. */
+    synchronized Map<String, Object> messageJson(SimMessage message) {
+        return message.toJson();
+    }
+
     synchronized List<SimMessage> messages(Predicate<SimMessage> filter) {
         return messages.values().stream().filter(filter).toList();
     }
@@ -157,16 +162,43 @@ final class SimulatorState {
         return queues.computeIfAbsent(name, n -> new SimQueue(n, clock.millis()));
     }
 
-    synchronized SimQueue existingQueue(String name) {
-        return queues.get(name);
+    private SimQueue existingQueue(String name) {
+        SimQueue queue = queues.get(name);
+        if (queue == null) {
+            throw new ApiError(404, "queue " + name + " not found");
+        }
+        return queue;
     }
 
     synchronized List<Map<String, Object>> queuesJson() {
         return queues.values().stream().map(SimQueue::toJson).toList();
     }
 
-    synchronized boolean deleteQueue(String name) {
-        return queues.remove(name) != null;
+    synchronized Map<String, Object> queueJson(String name) {
+        return existingQueue(name).toJson();
+    }
+
+    /** Creates or updates a queue; returns the waiting messages that may start now. */
+    synchronized List<SimMessage> upsertQueue(String name, int parallelism, boolean paused) {
+        SimQueue queue = queue(name);
+        queue.parallelism = parallelism;
+        queue.paused = paused;
+        queue.updatedAt = clock.millis();
+        return startable(queue);
+    }
+
+    /** Pauses or resumes a queue; returns the waiting messages that may start now. */
+    synchronized List<SimMessage> pauseQueue(String name, boolean paused) {
+        SimQueue queue = existingQueue(name);
+        queue.paused = paused;
+        queue.updatedAt = clock.millis();
+        return startable(queue);
+    }
+
+    synchronized void deleteQueue(String name) {
+        if (queues.remove(name) == null) {
+            throw new ApiError(404, "queue " + name + " not found");
+        }
     }
 
     /** Whether the message may be delivered now; otherwise it waits its turn. */
@@ -227,8 +259,44 @@ final class SimulatorState {
         return schedule;
     }
 
-    synchronized List<SimSchedule> schedules() {
-        return List.copyOf(schedules.values());
+    synchronized List<Map<String, Object>> schedulesJson() {
+        return schedules.values().stream().map(SimSchedule::toJson).toList();
+    }
+
+    synchronized Map<String, Object> scheduleJson(String id) {
+        return schedule(id).toJson();
+    }
+
+    /** Pauses or resumes a schedule; a resumed one next fires at its first match from now. */
+    synchronized void pauseSchedule(String id, boolean paused) {
+        SimSchedule schedule = schedule(id);
+        schedule.paused = paused;
+        if (!paused) {
+            schedule.nextFire = schedule.next(clock.millis());
+        }
+    }
+
+    /** The schedules due at {@code now}, each moved on to its next match (so that it fires once). */
+    synchronized List<SimSchedule> dueSchedules(long now) {
+        List<SimSchedule> due = new ArrayList<>();
+        for (SimSchedule schedule : schedules.values()) {
+            if (!schedule.paused && schedule.nextFire <= now) {
+                schedule.lastFire = now;
+                schedule.nextFire = schedule.next(now);
+                due.add(schedule);
+            }
+        }
+        return due;
+    }
+
+    synchronized void scheduleFired(SimSchedule schedule, List<String> messageIds) {
+        schedule.lastStates.clear();
+        messageIds.forEach(id -> schedule.lastStates.put(id, "IN_PROGRESS"));
+    }
+
+    synchronized void scheduleFailed(SimSchedule schedule, String error) {
+        schedule.lastStates.clear();
+        schedule.lastStates.put("error", error);
     }
 
     synchronized void deleteSchedule(String id) {
@@ -268,8 +336,26 @@ final class SimulatorState {
         return flow.rateExhausted(clock.millis()) ? flow.ratePeriodEnd() : null;
     }
 
-    synchronized SimFlowControl existingFlowControl(String key) {
-        return flowControl.get(key);
+    synchronized Map<String, Object> flowControlJson(String key) {
+        SimFlowControl flow = flowControl.get(key);
+        if (flow == null) {
+            throw new ApiError(404, "flow control key " + key + " not found");
+        }
+        flow.roll(clock.millis());
+        return flow.toJson();
+    }
+
+    /** A change to one flow-control key, made under the state's lock. */
+    interface FlowChange {
+
+        void apply(SimFlowControl flow);
+    }
+
+    /** Changes the key (created on first use); returns its waiting messages that may start now. */
+    synchronized List<SimMessage> changeFlowControl(String key, FlowChange change) {
+        SimFlowControl flow = flowControl(key);
+        change.apply(flow);
+        return flow.startable(clock.millis());
     }
 
     /** Whether the message's attempt may start now; otherwise it waits for its key. */
