@@ -209,7 +209,7 @@ class StandaloneSimulatorTest {
         assertTrue(help.waitFor(10, TimeUnit.SECONDS));
         assertEquals(0, help.exitValue());
         for (String option : List.of("--region", "--port", "--token", "--current-signing-key", "--next-signing-key",
-                "--retry-backoff-ms", "--remote-deliveries", "--help", "/simulator/clock/advance")) {
+                "--retry-backoff-ms", "--remote-deliveries", "--state-dir", "--help", "/simulator/clock/advance")) {
             assertTrue(usage.contains(option), option + " missing from:\n" + usage);
         }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.qstash.jakarta.QStashConfigNames;
@@ -44,6 +46,9 @@ public final class QStashSimulator implements AutoCloseable {
     /** How often the simulator looks for due schedules. */
     public static final long SCHEDULE_TICK_MILLIS = 50;
 
+    /** How often a simulator with a state directory writes its state, when it changed (and once more on close). */
+    static final long SAVE_EVERY_MILLIS = 1000;
+
     private final QStashRegion region;
     private final String token;
     private volatile String currentSigningKey;
@@ -52,15 +57,25 @@ public final class QStashSimulator implements AutoCloseable {
     private final ExecutorService serverThreads;
     private final DeliveryEngine engine;
     private final SimulatorApi api;
+    private final SimulatorState state;
+    private final StateFile stateFile;
     private final SimClock clock = new SimClock();
     private final ScheduledExecutorService cron;
 
     private QStashSimulator(Builder b) throws IOException {
         this.region = b.region;
-        this.token = b.token != null ? b.token : "qstash_sim_" + QStashTokens.random(32);
-        this.currentSigningKey = b.currentSigningKey != null ? b.currentSigningKey : newKey();
-        this.nextSigningKey = b.nextSigningKey != null ? b.nextSigningKey : newKey();
+        this.stateFile = b.stateDir == null ? null : new StateFile(b.stateDir, region);
+        JsonNode saved = stateFile == null ? null : stateFile.read();
+        this.token = b.token != null ? b.token : saved(saved, "token", "qstash_sim_" + QStashTokens.random(32));
+        this.currentSigningKey = b.currentSigningKey != null
+                ? b.currentSigningKey
+                : saved(saved, "currentSigningKey", newKey());
+        this.nextSigningKey = b.nextSigningKey != null ? b.nextSigningKey : saved(saved, "nextSigningKey", newKey());
         SimulatorState state = new SimulatorState(b.deduplicationWindow, clock);
+        this.state = state;
+        if (saved != null) {
+            state.restore(saved.path("state"));
+        }
         this.engine = new DeliveryEngine(state, region.headerValue(), () -> currentSigningKey, b.retryBackoff,
                 b.remoteDeliveries);
         this.api = new SimulatorApi(this, state, engine);
@@ -81,6 +96,23 @@ public final class QStashSimulator implements AutoCloseable {
         cron.scheduleWithFixedDelay(this::fireDueSchedules, SCHEDULE_TICK_MILLIS, SCHEDULE_TICK_MILLIS,
                 TimeUnit.MILLISECONDS);
         clock.onAdvance(engine::clockMoved);
+        if (stateFile != null) {
+            save();
+            cron.scheduleWithFixedDelay(this::save, SAVE_EVERY_MILLIS, SAVE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static String saved(JsonNode saved, String field, String otherwise) {
+        return saved != null && saved.hasNonNull(field) ? saved.get(field).asText() : otherwise;
+    }
+
+    /** Writes the state file (with {@code --state-dir}), if the state changed; a failure is reported, not thrown. */
+    private void save() {
+        try {
+            stateFile.write(token, currentSigningKey, nextSigningKey, state.snapshot());
+        } catch (RuntimeException e) {
+            System.err.println("[qstash-simulator] saving the state failed: " + e.getMessage());
+        }
     }
 
     /** One tick; a failure is reported and the next tick still runs (an escaping exception would stop them all). */
@@ -205,6 +237,9 @@ public final class QStashSimulator implements AutoCloseable {
     @Override
     public void close() {
         cron.shutdownNow();
+        if (stateFile != null) {
+            save();
+        }
         server.stop(0);
         serverThreads.shutdownNow();
         engine.close();
@@ -227,8 +262,20 @@ public final class QStashSimulator implements AutoCloseable {
                 Math.round(Math.min(86_400, Math.exp(2.5 * n)) * 1000));
         private Duration deduplicationWindow = Duration.ofMinutes(10);
         private boolean remoteDeliveries;
+        private Path stateDir;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps the region's queues, schedules, URL groups, DLQ and logs, and its token and signing keys (unless
+         * given), in {@code dir/<REGION>.json} across restarts: read at start, written within
+         * {@value QStashSimulator#SAVE_EVERY_MILLIS} ms of a change and on close. Messages not yet delivered are not
+         * kept. Default {@code null}: memory only.
+         */
+        public Builder stateDir(Path dir) {
+            this.stateDir = dir;
+            return this;
         }
 
         /**
@@ -306,6 +353,8 @@ public final class QStashSimulator implements AutoCloseable {
               --next-signing-key K     the next key; default random
               --retry-backoff-ms N     a fixed wait between retries; default QStash's min(1 day, e^(2.5 n)) s
               --remote-deliveries      also deliver to hosts other than loopback (default: loopback only)
+              --state-dir DIR          keep queues, schedules, URL groups, DLQ, logs, token and keys in
+                                       DIR/<REGION>.json across restarts (default: memory only)
               --help                   prints this and exits
 
             Its clock: GET /simulator/clock, and POST /simulator/clock/advance?by=1h30m moves it forward (delays,
@@ -373,6 +422,7 @@ public final class QStashSimulator implements AutoCloseable {
         String next = null;
         Long backoff = null;
         boolean remote = false;
+        Path stateDir = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -404,6 +454,7 @@ public final class QStashSimulator implements AutoCloseable {
                 case "--current-signing-key" -> current = require(arg, value);
                 case "--next-signing-key" -> next = require(arg, value);
                 case "--retry-backoff-ms" -> backoff = number(arg, require(arg, value));
+                case "--state-dir" -> stateDir = Path.of(require(arg, value));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "; --help lists them");
             }
             i++;
@@ -412,7 +463,7 @@ public final class QStashSimulator implements AutoCloseable {
             builders.add(builder().port(8080));
         }
         for (Builder b : builders) {
-            b.token(token).signingKeys(current, next).remoteDeliveries(remote);
+            b.token(token).signingKeys(current, next).remoteDeliveries(remote).stateDir(stateDir);
             if (backoff != null) {
                 long millis = backoff;
                 b.retryBackoff(n -> Duration.ofMillis(millis));

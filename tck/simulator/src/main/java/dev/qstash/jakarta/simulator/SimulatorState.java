@@ -490,4 +490,145 @@ final class SimulatorState {
         }
         return result;
     }
+
+    // ---- persistence (--state-dir): queues, schedules, URL groups, DLQ and logs; not the live messages ----
+
+    /** What {@link StateFile} writes: everything kept across restarts, as JSON-ready maps. */
+    synchronized Map<String, Object> snapshot() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        List<Map<String, Object>> queueList = new ArrayList<>();
+        for (SimQueue q : queues.values()) {
+            Map<String, Object> queue = new LinkedHashMap<>();
+            queue.put("name", q.name);
+            queue.put("createdAt", q.createdAt);
+            queue.put("updatedAt", q.updatedAt);
+            queue.put("parallelism", q.parallelism);
+            queue.put("paused", q.paused);
+            queueList.add(queue);
+        }
+        json.put("queues", queueList);
+        json.put("urlGroups", groupsJson());
+        List<Map<String, Object>> scheduleList = new ArrayList<>();
+        for (SimSchedule sc : schedules.values()) {
+            Map<String, Object> schedule = new LinkedHashMap<>();
+            schedule.put("id", sc.id);
+            schedule.put("cron", sc.cron);
+            schedule.put("destination", sc.destination);
+            schedule.put("queue", sc.queue);
+            schedule.put("header", persistable(sc.options.header));
+            schedule.put("body", java.util.Base64.getEncoder().encodeToString(sc.body));
+            schedule.put("createdAt", sc.createdAt);
+            schedule.put("paused", sc.paused);
+            schedule.put("lastFire", sc.lastFire);
+            schedule.put("lastStates", sc.lastStates);
+            scheduleList.add(schedule);
+        }
+        json.put("schedules", scheduleList);
+        List<Map<String, Object>> dlqList = new ArrayList<>();
+        for (DlqEntry e : dlq.values()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("dlqId", e.dlqId());
+            entry.put("message", messageSnapshot(e.message()));
+            entry.put("responseStatus", e.responseStatus());
+            entry.put("responseHeaders", e.responseHeaders());
+            entry.put("responseBody", java.util.Base64.getEncoder().encodeToString(e.responseBody()));
+            entry.put("createdAt", e.createdAt());
+            dlqList.add(entry);
+        }
+        json.put("dlq", dlqList);
+        json.put("logs", new ArrayList<>(logs));
+        return json;
+    }
+
+    private static Map<String, Object> messageSnapshot(SimMessage m) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", m.id);
+        json.put("url", m.url);
+        json.put("urlGroup", m.urlGroup);
+        json.put("endpointName", m.endpointName);
+        json.put("queue", m.queue);
+        json.put("header", persistable(m.options.header));
+        json.put("body", java.util.Base64.getEncoder().encodeToString(m.body));
+        json.put("createdAt", m.createdAt);
+        json.put("scheduleId", m.scheduleId);
+        json.put("isCallback", m.isCallback);
+        json.put("retried", m.retried);
+        return json;
+    }
+
+    /** Takes back what {@link #snapshot()} wrote; schedules next fire at their first match from now. */
+    synchronized void restore(com.fasterxml.jackson.databind.JsonNode json) {
+        long now = clock.millis();
+        for (com.fasterxml.jackson.databind.JsonNode q : json.path("queues")) {
+            SimQueue queue = new SimQueue(q.path("name").asText(), q.path("createdAt").asLong());
+            queue.updatedAt = q.path("updatedAt").asLong();
+            queue.parallelism = q.path("parallelism").asInt(1);
+            queue.paused = q.path("paused").asBoolean();
+            queues.put(queue.name, queue);
+        }
+        for (com.fasterxml.jackson.databind.JsonNode g : json.path("urlGroups")) {
+            UrlGroup group = new UrlGroup(g.path("name").asText(), g.path("createdAt").asLong());
+            group.updatedAt = g.path("updatedAt").asLong();
+            for (com.fasterxml.jackson.databind.JsonNode e : g.path("endpoints")) {
+                group.endpoints.add(new Endpoint(text(e, "name"), text(e, "url")));
+            }
+            groups.put(group.name, group);
+        }
+        for (com.fasterxml.jackson.databind.JsonNode sc : json.path("schedules")) {
+            SimSchedule schedule = new SimSchedule(sc.path("id").asText(), sc.path("cron").asText(),
+                    sc.path("destination").asText(), text(sc, "queue"),
+                    SimMessage.Options.parse(headers(sc.path("header"))),
+                    bytes(sc, "body"), sc.path("createdAt").asLong());
+            schedule.paused = sc.path("paused").asBoolean();
+            schedule.lastFire = sc.path("lastFire").asLong();
+            schedule.nextFire = schedule.next(now);
+            sc.path("lastStates").fields().forEachRemaining(e -> schedule.lastStates.put(e.getKey(), e.getValue()
+                    .asText()));
+            schedules.put(schedule.id, schedule);
+        }
+        for (com.fasterxml.jackson.databind.JsonNode e : json.path("dlq")) {
+            com.fasterxml.jackson.databind.JsonNode m = e.path("message");
+            SimMessage message = new SimMessage(m.path("id").asText(), m.path("url").asText(), text(m, "urlGroup"),
+                    text(m, "endpointName"), text(m, "queue"), SimMessage.Options.parse(headers(m.path("header"))),
+                    bytes(m, "body"),
+                    m.path("createdAt").asLong(), m.path("isCallback").asBoolean());
+            message.scheduleId = text(m, "scheduleId");
+            message.retried = m.path("retried").asInt();
+            message.state = SimMessage.State.FAILED;
+            DlqEntry entry = new DlqEntry(e.path("dlqId").asText(), message, e.path("responseStatus").asInt(),
+                    headers(e.path("responseHeaders")), bytes(e, "responseBody"), e.path("createdAt").asLong());
+            dlq.put(entry.dlqId(), entry);
+        }
+        for (com.fasterxml.jackson.databind.JsonNode l : json.path("logs")) {
+            logs.add(Json.MAPPER.convertValue(l,
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+                    }));
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        com.fasterxml.jackson.databind.JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static byte[] bytes(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        return java.util.Base64.getDecoder().decode(node.path(field).asText(""));
+    }
+
+    /** The publish's headers without its credentials. */
+    private static Map<String, List<String>> persistable(Map<String, List<String>> headers) {
+        Map<String, List<String>> kept = new LinkedHashMap<>(headers);
+        kept.keySet().removeIf(name -> name.equalsIgnoreCase("authorization"));
+        return kept;
+    }
+
+    private static Map<String, List<String>> headers(com.fasterxml.jackson.databind.JsonNode header) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        header.fields().forEachRemaining(e -> {
+            List<String> values = new ArrayList<>();
+            e.getValue().forEach(v -> values.add(v.asText()));
+            headers.put(e.getKey(), values);
+        });
+        return headers;
+    }
 }
