@@ -56,10 +56,11 @@ class RetryDelayTest {
                     .get("retryDelayExpression").asText());
             Duration quiet = Duration.ofMillis(400);
             assertEquals("0", app.next(Duration.ofSeconds(10)).header("Upstash-Retried"));
+            Api.awaitEvents(sim, id, "RETRY", 1);
             app.expectNothing(quiet); // not the 5 ms backoff
             sim.advanceClock(Duration.ofHours(1)); // 1 h after the first attempt
             assertEquals("1", app.next(Duration.ofSeconds(10)).header("Upstash-Retried"));
-            app.expectNothing(quiet);
+            Api.awaitEvents(sim, id, "RETRY", 2);
             sim.advanceClock(Duration.ofHours(1));
             app.expectNothing(quiet); // 2 h after the second attempt
             sim.advanceClock(Duration.ofHours(1));
