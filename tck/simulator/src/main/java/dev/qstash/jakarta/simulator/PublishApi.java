@@ -141,7 +141,7 @@ final class PublishApi {
                 throw new ApiError(400, "batch entry without destination");
             }
             Map<String, List<String>> headers = new TreeMap<>();
-            entry.path("headers").fields().forEachRemaining(h -> {
+            entry.path("headers").properties().forEach(h -> {
                 List<String> values = new ArrayList<>();
                 if (h.getValue().isArray()) {
                     h.getValue().forEach(v -> values.add(v.asText())); // the Go SDK sends arrays

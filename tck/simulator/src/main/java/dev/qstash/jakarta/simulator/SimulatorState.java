@@ -582,7 +582,7 @@ final class SimulatorState {
             schedule.paused = sc.path("paused").asBoolean();
             schedule.lastFire = sc.path("lastFire").asLong();
             schedule.nextFire = schedule.next(now);
-            sc.path("lastStates").fields().forEachRemaining(e -> schedule.lastStates.put(e.getKey(), e.getValue()
+            sc.path("lastStates").properties().forEach(e -> schedule.lastStates.put(e.getKey(), e.getValue()
                     .asText()));
             schedules.put(schedule.id, schedule);
         }
@@ -624,7 +624,7 @@ final class SimulatorState {
 
     private static Map<String, List<String>> headers(com.fasterxml.jackson.databind.JsonNode header) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        header.fields().forEachRemaining(e -> {
+        header.properties().forEach(e -> {
             List<String> values = new ArrayList<>();
             e.getValue().forEach(v -> values.add(v.asText()));
             headers.put(e.getKey(), values);
