@@ -5,12 +5,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,17 +25,28 @@ import java.util.function.Supplier;
 
 /**
  * Delivers messages as QStash does: at their not-before time, signed with the current key, with QStash's delivery
- * headers; retries non-2xx answers and network failures with the backoff (or the destination's {@code Retry-After}),
- * calls the callback after each attempt and the failure callback once, and moves exhausted messages to the DLQ.
+ * headers; retries non-2xx answers and network failures after the destination's {@code Retry-After}, else the
+ * message's {@code Upstash-Retry-Delay}, else the backoff,
+ * calls the callback after each attempt and the failure callback once, and moves exhausted messages to the DLQ. A
+ * {@code 489} answer with {@code Upstash-NonRetryable-Error: true} ends the message in the DLQ at once.
  */
 final class DeliveryEngine implements AutoCloseable {
 
     private final AtomicInteger attemptsInFlight = new AtomicInteger();
 
+    /** The answer with which a destination stops QStash's retries, with {@link #NON_RETRYABLE}{@code : true}. */
+    static final int NON_RETRYABLE_STATUS = 489;
+    static final String NON_RETRYABLE = "Upstash-NonRetryable-Error";
+
+    /** The destination's answers that steer the next retry, in the order they are read (docs: features/retry). */
+    private static final List<String> RETRY_AFTER = List.of("Retry-After", "X-RateLimit-Reset",
+            "X-RateLimit-Reset-Requests", "X-RateLimit-Reset-Tokens");
+
     /** Headers a client may not set on java.net.http requests; never forwarded. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final SimulatorState state;
+    private final SimClock clock;
     private final String regionHeader;
     private final Supplier<String> signingKey;
     private final IntFunction<Duration> backoff;
@@ -51,6 +64,7 @@ final class DeliveryEngine implements AutoCloseable {
             IntFunction<Duration> backoff, boolean remoteDeliveries) {
         this.remoteDeliveries = remoteDeliveries;
         this.state = state;
+        this.clock = state.clock();
         this.regionHeader = regionHeader;
         this.signingKey = signingKey;
         this.backoff = backoff;
@@ -88,7 +102,6 @@ final class DeliveryEngine implements AutoCloseable {
     }
 
     private void schedule(SimMessage message, long atMillis) {
-        long wait = Math.max(0, atMillis - System.currentTimeMillis());
         synchronized (state) {
             if (message.isFinal()) {
                 return;
@@ -97,11 +110,41 @@ final class DeliveryEngine implements AutoCloseable {
             if (closed) {
                 return;
             }
+            message.dueAt = atMillis;
+            long wait = Math.max(0, atMillis - clock.millis());
             try {
                 message.pending = timer.schedule(() -> run(() -> attempt(message)), wait, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException stopped) {
                 // the simulator is closing: pending deliveries end with it
             }
+        }
+    }
+
+    /**
+     * The clock moved forward: attempts that became due run now (each pending timer is set again from its due time),
+     * and flow-control keys whose rate period ended let their waiting messages go.
+     */
+    void clockMoved() {
+        synchronized (state) {
+            for (SimMessage message : state.messages(m -> m.pending != null && !m.isFinal())) {
+                if (message.pending.cancel(false)) {
+                    schedule(message, message.dueAt);
+                }
+            }
+        }
+        resume(state.flowStartable());
+    }
+
+    /** Lets the key's waiting messages go when its rate period ends. */
+    private void wakeAt(String flowControlKey, long atMillis) {
+        if (closed) {
+            return;
+        }
+        try {
+            timer.schedule(() -> resume(state.flowStartable(flowControlKey)), Math.max(1, atMillis - clock.millis()),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // the simulator is closing
         }
     }
 
@@ -116,8 +159,16 @@ final class DeliveryEngine implements AutoCloseable {
     private void attempt(SimMessage message) {
         int retried;
         synchronized (state) {
-            if (message.isFinal() || !state.claimFlowSlot(message)) {
-                return; // finished, or waiting for its flow-control key (paused, or at its parallelism)
+            if (message.isFinal()) {
+                return;
+            }
+            if (!state.claimFlowSlot(message)) {
+                // waiting for its flow-control key: paused, at its parallelism, or at its rate until the period ends
+                Long wake = state.flowRateWake(message);
+                if (wake != null) {
+                    wakeAt(message.options.flowControlKey, wake);
+                }
+                return;
             }
             retried = message.retried;
         }
@@ -159,6 +210,7 @@ final class DeliveryEngine implements AutoCloseable {
     }
 
     private HttpRequest request(SimMessage message, int retried) {
+        // the token's iat and exp keep to the system clock: the receiver checks them against its own
         long now = System.currentTimeMillis();
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(message.url)).timeout(message.options.timeout);
         message.options.forward.forEach((name, value) -> {
@@ -188,11 +240,13 @@ final class DeliveryEngine implements AutoCloseable {
 
     private void outcome(SimMessage message, int retried, int status, Map<String, List<String>> headers,
             byte[] body, String error) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         attempts.add(new DeliveryAttempt(message.id, message.url, retried, status, now));
         attemptsInFlight.decrementAndGet();
         resume(state.releaseFlowSlot(message));
         boolean success = status >= 200 && status < 300;
+        boolean nonRetryable = status == NON_RETRYABLE_STATUS && "true".equalsIgnoreCase(first(headers,
+                NON_RETRYABLE));
         SimulatorState.DlqEntry dead = null;
         Long retryAt = null;
         synchronized (state) {
@@ -207,28 +261,37 @@ final class DeliveryEngine implements AutoCloseable {
             if (success) {
                 state.finish(message, SimMessage.State.DELIVERED);
                 state.log(message, "DELIVERED", detail);
-            } else if (retried < message.options.retries) {
+            } else if (!nonRetryable && retried < message.options.retries) {
                 message.retried = retried + 1;
                 message.state = SimMessage.State.RETRY;
-                Duration wait = Durations.retryAfter(first(headers, "retry-after"), now);
+                Duration wait = retryAfter(headers, now);
+                if (wait == null && message.options.retryDelay != null) {
+                    wait = message.options.retryDelay.after(retried);
+                }
                 retryAt = now + (wait != null ? wait : backoff.apply(retried)).toMillis();
                 detail.put("nextDeliveryTime", retryAt);
                 state.log(message, "RETRY", detail);
             } else {
+                if (nonRetryable && error == null) {
+                    detail.put("error", "the destination answered " + NON_RETRYABLE_STATUS + " with " + NON_RETRYABLE
+                            + ": true");
+                }
                 state.finish(message, SimMessage.State.FAILED);
                 state.log(message, "FAILED", detail);
                 dead = state.toDlq(message, status, headers, body, now);
             }
         }
         if (message.options.callback != null && !message.isCallback) {
-            callback(message, message.options.callback, retried, status, headers, body, null);
+            callback(message, message.options.callback, message.options.callbackOptions, retried, status, headers,
+                    body, null);
         }
         if (retryAt != null) {
             schedule(message, retryAt);
             return;
         }
         if (dead != null && message.options.failureCallback != null && !message.isCallback) {
-            callback(message, message.options.failureCallback, retried, status, headers, body, dead.dlqId());
+            callback(message, message.options.failureCallback, message.options.failureCallbackOptions, retried,
+                    status, headers, body, dead.dlqId());
         }
         next(message);
     }
@@ -256,12 +319,32 @@ final class DeliveryEngine implements AutoCloseable {
         }
     }
 
-    /** Callbacks are new signed messages whose JSON body describes the attempt (docs: features/callbacks). */
-    private void callback(SimMessage source, String url, int retried, int status, Map<String, List<String>> headers,
-            byte[] body, String dlqId) {
+    /**
+     * The wait the destination asked for, from the first of {@link #RETRY_AFTER} it sent that reads as delta-seconds,
+     * an HTTP date or a duration of at most one day; {@code null} for the normal backoff.
+     */
+    private static Duration retryAfter(Map<String, List<String>> headers, long now) {
+        for (String name : RETRY_AFTER) {
+            Duration wait = Durations.retryAfter(first(headers, name), now);
+            if (wait != null) {
+                return wait;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Callbacks are new signed messages whose JSON body describes the attempt, in QStash's documented shape (docs:
+     * features/callbacks): {@code status, header, body} (base64){@code , retried, maxRetries, sourceMessageId,
+     * topicName, endpointName, url, method, sourceHeader, sourceBody} (base64){@code , notBefore, createdAt,
+     * scheduleId, callerIP}, and {@code dlqId} in a failure callback. Header names are canonical, as QStash (Go)
+     * writes them.
+     */
+    private void callback(SimMessage source, String url, SimMessage.Options options, int retried, int status,
+            Map<String, List<String>> headers, byte[] body, String dlqId) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", status);
-        json.put("header", headers);
+        json.put("header", canonical(headers));
         json.put("body", Base64.getEncoder().encodeToString(body));
         json.put("retried", retried);
         json.put("maxRetries", source.options.retries);
@@ -270,13 +353,11 @@ final class DeliveryEngine implements AutoCloseable {
         json.put("endpointName", source.endpointName == null ? "" : source.endpointName);
         json.put("url", source.url);
         json.put("method", source.options.method);
-        Map<String, List<String>> sourceHeader = new LinkedHashMap<>();
-        source.options.forward.forEach((name, value) -> sourceHeader.put(name, List.of(value)));
-        json.put("sourceHeader", sourceHeader);
+        json.put("sourceHeader", canonical(SimMessage.requestHeader(source.options)));
         json.put("sourceBody", Base64.getEncoder().encodeToString(source.body));
         json.put("notBefore", source.notBefore);
         json.put("createdAt", source.createdAt);
-        json.put("scheduleId", "");
+        json.put("scheduleId", source.scheduleId == null ? "" : source.scheduleId);
         json.put("callerIP", "127.0.0.1");
         if (dlqId != null) {
             json.put("dlqId", dlqId);
@@ -287,10 +368,35 @@ final class DeliveryEngine implements AutoCloseable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        SimMessage callback = new SimMessage("msg_" + QStashTokens.random(26), url, null, null, null,
-                SimMessage.Options.callback(), payload, System.currentTimeMillis(), true);
+        SimMessage callback = new SimMessage("msg_" + QStashTokens.random(26), url, null, null, null, options,
+                payload, clock.millis(), true);
         state.add(callback);
         submit(callback);
+    }
+
+    /** Header names as Go's {@code CanonicalMIMEHeaderKey} writes them ({@code Content-Type}). */
+    static Map<String, List<String>> canonical(Map<String, List<String>> headers) {
+        Map<String, List<String>> result = new TreeMap<>();
+        headers.forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                result.merge(canonical(name), List.copyOf(values), (a, b) -> {
+                    List<String> both = new ArrayList<>(a);
+                    both.addAll(b);
+                    return both;
+                });
+            }
+        });
+        return result;
+    }
+
+    static String canonical(String name) {
+        StringBuilder s = new StringBuilder(name.length());
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            s.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            upper = c == '-';
+        }
+        return s.toString();
     }
 
     private static String first(Map<String, List<String>> headers, String name) {

@@ -39,8 +39,9 @@ final class Durations {
     }
 
     /**
-     * A destination's {@code Retry-After} (or {@code X-RateLimit-Reset...}): seconds, an RFC 1123 date or a Go
-     * duration, capped at one day; {@code null} if absent or unreadable.
+     * A destination's {@code Retry-After} (or {@code X-RateLimit-Reset...}): delta-seconds, an HTTP date (RFC 1123)
+     * or a Go duration; a date in the past is zero. {@code null} if absent, unreadable or above one day: QStash then
+     * applies the normal backoff (docs: features/retry).
      */
     static Duration retryAfter(String value, long nowMillis) {
         if (value == null || value.isBlank()) {
@@ -49,7 +50,11 @@ final class Durations {
         String v = value.trim();
         Duration result;
         if (v.chars().allMatch(Character::isDigit)) {
-            result = Duration.ofSeconds(Long.parseLong(v));
+            try {
+                result = Duration.ofSeconds(Long.parseLong(v));
+            } catch (NumberFormatException tooLarge) {
+                return null;
+            }
         } else {
             try {
                 result = Duration.ofMillis(ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
@@ -58,9 +63,9 @@ final class Durations {
                 result = parse(v);
             }
         }
-        if (result == null) {
+        if (result == null || result.compareTo(MAX_RETRY_AFTER) > 0) {
             return null;
         }
-        return result.isNegative() ? Duration.ZERO : result.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : result;
+        return result.isNegative() ? Duration.ZERO : result;
     }
 }

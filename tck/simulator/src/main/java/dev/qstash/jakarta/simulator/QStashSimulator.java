@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,9 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 
 import dev.qstash.jakarta.QStashConfigNames;
@@ -37,20 +38,16 @@ import dev.qstash.jakarta.QStashRegion;
  * <p>
  * Two instances make a migration setup: each has its own token and keys and stamps its region on every delivery
  * ({@code Upstash-Region: EU-CENTRAL-1}). What it serves and how it differs from QStash is listed in the README
- * ("The QStash simulator"). Standalone: {@code mvn -pl tck/simulator exec:java}, see {@link #main(String[])}.
+ * ("The QStash simulator"). Standalone: {@code java -jar qstash-jakarta-simulator-<version>-standalone.jar}, see
+ * {@link #main(String[])}.
  */
 public final class QStashSimulator implements AutoCloseable {
 
     /** How often the simulator looks for due schedules. */
     public static final long SCHEDULE_TICK_MILLIS = 50;
 
-    static {
-        // The JDK HttpServer writes headers and body separately; without TCP_NODELAY each small answer waits out
-        // Nagle and delayed ACK (about 40 ms on Linux). Read once per JVM; a value the user set is kept.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** How often a simulator with a state directory writes its state, when it changed (and once more on close). */
+    static final long SAVE_EVERY_MILLIS = 1000;
 
     private final QStashRegion region;
     private final String token;
@@ -60,15 +57,25 @@ public final class QStashSimulator implements AutoCloseable {
     private final ExecutorService serverThreads;
     private final DeliveryEngine engine;
     private final SimulatorApi api;
-    private final AtomicLong clockOffsetMillis = new AtomicLong();
+    private final SimulatorState state;
+    private final StateFile stateFile;
+    private final SimClock clock = new SimClock();
     private final ScheduledExecutorService cron;
 
     private QStashSimulator(Builder b) throws IOException {
         this.region = b.region;
-        this.token = b.token != null ? b.token : "qstash_sim_" + QStashTokens.random(32);
-        this.currentSigningKey = b.currentSigningKey != null ? b.currentSigningKey : newKey();
-        this.nextSigningKey = b.nextSigningKey != null ? b.nextSigningKey : newKey();
-        SimulatorState state = new SimulatorState(b.deduplicationWindow);
+        this.stateFile = b.stateDir == null ? null : new StateFile(b.stateDir, region);
+        JsonNode saved = stateFile == null ? null : stateFile.read();
+        this.token = b.token != null ? b.token : saved(saved, "token", "qstash_sim_" + QStashTokens.random(32));
+        this.currentSigningKey = b.currentSigningKey != null
+                ? b.currentSigningKey
+                : saved(saved, "currentSigningKey", newKey());
+        this.nextSigningKey = b.nextSigningKey != null ? b.nextSigningKey : saved(saved, "nextSigningKey", newKey());
+        SimulatorState state = new SimulatorState(b.deduplicationWindow, clock);
+        this.state = state;
+        if (saved != null) {
+            state.restore(saved.path("state"));
+        }
         this.engine = new DeliveryEngine(state, region.headerValue(), () -> currentSigningKey, b.retryBackoff,
                 b.remoteDeliveries);
         this.api = new SimulatorApi(this, state, engine);
@@ -88,6 +95,24 @@ public final class QStashSimulator implements AutoCloseable {
         });
         cron.scheduleWithFixedDelay(this::fireDueSchedules, SCHEDULE_TICK_MILLIS, SCHEDULE_TICK_MILLIS,
                 TimeUnit.MILLISECONDS);
+        clock.onAdvance(engine::clockMoved);
+        if (stateFile != null) {
+            save();
+            cron.scheduleWithFixedDelay(this::save, SAVE_EVERY_MILLIS, SAVE_EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static String saved(JsonNode saved, String field, String otherwise) {
+        return saved != null && saved.hasNonNull(field) ? saved.get(field).asText() : otherwise;
+    }
+
+    /** Writes the state file (with {@code --state-dir}), if the state changed; a failure is reported, not thrown. */
+    private void save() {
+        try {
+            stateFile.write(token, currentSigningKey, nextSigningKey, state.snapshot());
+        } catch (RuntimeException e) {
+            System.err.println("[qstash-simulator] saving the state failed: " + e.getMessage());
+        }
     }
 
     /** One tick; a failure is reported and the next tick still runs (an escaping exception would stop them all). */
@@ -100,23 +125,24 @@ public final class QStashSimulator implements AutoCloseable {
     }
 
     /**
-     * The simulator's clock, which decides when schedules fire: the system clock plus whatever
-     * {@link #advanceClock(Duration)} added. Deliveries, delays and retries keep to the system clock.
+     * The simulator's one clock: the system clock plus whatever {@link #advanceClock(Duration)} added. It decides
+     * everything that depends on time: delays and not-before, retry backoff and {@code Retry-After}, deduplication
+     * windows, schedules, flow-control rate periods, and the times in logs, DLQ entries and messages. The tokens'
+     * {@code iat} and {@code exp} alone keep to the system clock, since the receiver checks them against its own.
      */
     public Instant now() {
-        return Instant.ofEpochMilli(System.currentTimeMillis() + clockOffsetMillis.get());
+        return clock.now();
     }
 
     /**
-     * Moves the simulator's clock forward, so that a test need not wait a real minute for a cron match. Schedules
-     * due at the new time fire within {@value #SCHEDULE_TICK_MILLIS} ms, once each, however far the clock jumped
-     * (as a real scheduler that was down catches up on one run, not all of them).
+     * Moves the simulator's clock forward, so that a test need not wait: a delayed message or a retry that became due
+     * is attempted at once, a deduplication id older than the window is forgotten, a flow-control rate period ends.
+     * Schedules due at the new time fire within {@value #SCHEDULE_TICK_MILLIS} ms, once each, however far the clock
+     * jumped (as a real scheduler that was down catches up on one run, not all of them). The standalone simulator
+     * offers it as {@code POST /simulator/clock/advance?by=1h}.
      */
     public void advanceClock(Duration by) {
-        if (by.isNegative()) {
-            throw new IllegalArgumentException("the clock only moves forward, got " + by);
-        }
-        clockOffsetMillis.addAndGet(by.toMillis());
+        clock.advance(by);
     }
 
     /** A builder; every setting has a default, so {@code builder().start()} gives a working EU region. */
@@ -211,6 +237,9 @@ public final class QStashSimulator implements AutoCloseable {
     @Override
     public void close() {
         cron.shutdownNow();
+        if (stateFile != null) {
+            save();
+        }
         server.stop(0);
         serverThreads.shutdownNow();
         engine.close();
@@ -233,8 +262,20 @@ public final class QStashSimulator implements AutoCloseable {
                 Math.round(Math.min(86_400, Math.exp(2.5 * n)) * 1000));
         private Duration deduplicationWindow = Duration.ofMinutes(10);
         private boolean remoteDeliveries;
+        private Path stateDir;
 
         private Builder() {
+        }
+
+        /**
+         * Keeps the region's queues, schedules, URL groups, DLQ and logs, and its token and signing keys (unless
+         * given), in {@code dir/<REGION>.json} across restarts: read at start, written within
+         * {@value QStashSimulator#SAVE_EVERY_MILLIS} ms of a change and on close. Messages not yet delivered are not
+         * kept. Default {@code null}: memory only.
+         */
+        public Builder stateDir(Path dir) {
+            this.stateDir = dir;
+            return this;
         }
 
         /**
@@ -296,29 +337,110 @@ public final class QStashSimulator implements AutoCloseable {
         }
     }
 
+    /** The option list {@code --help} prints. */
+    static final String USAGE = """
+            Usage: java -jar qstash-jakarta-simulator-<version>-standalone.jar [options]
+
+            Runs a local QStash: one region's REST API per --region, on loopback, with deliveries signed as QStash
+            signs them. Prints, for each region, the environment variables that point an application at it.
+
+            Options:
+              --region NAME[:PORT]     a region to run, EU_CENTRAL_1 or US_EAST_1 (repeatable); default
+                                       EU_CENTRAL_1:8080. PORT 0 or none picks a free port.
+              --port PORT              the port of the region named before it (or of the default region)
+              --token T                the API token of every region; default a random one per region
+              --current-signing-key K  the key deliveries are signed with; default random
+              --next-signing-key K     the next key; default random
+              --retry-backoff-ms N     a fixed wait between retries; default QStash's min(1 day, e^(2.5 n)) s
+              --remote-deliveries      also deliver to hosts other than loopback (default: loopback only)
+              --state-dir DIR          keep queues, schedules, URL groups, DLQ, logs, token and keys in
+                                       DIR/<REGION>.json across restarts (default: memory only)
+              --help                   prints this and exits
+
+            Its clock: GET /simulator/clock, and POST /simulator/clock/advance?by=1h30m moves it forward (delays,
+            retries, deduplication, schedules, flow-control rates), with the region's bearer token. Ctrl-C stops it.
+            """;
+
     /**
-     * Runs simulators until interrupted. Arguments: {@code --region NAME[:PORT]} (repeatable; default
-     * {@code EU_CENTRAL_1:8080}), {@code --token T}, {@code --current-signing-key K}, {@code --next-signing-key K}
-     * (applied to every region), {@code --retry-backoff-ms N} (a fixed wait between retries). Prints, for each region,
-     * the environment variables that point an application at it.
+     * Runs simulators until the process is stopped; {@link #USAGE} lists the options ({@code --help}). Prints, for
+     * each region, the environment variables that point an application at it. Bad arguments print one line and the
+     * usage to stderr and exit with status 2.
+     *
+     * <p>
+     * This standalone entry point, and only it, sets {@code sun.net.httpserver.nodelay=true} (unless already set):
+     * the JDK HTTP server writes a response's headers and body separately, and without TCP_NODELAY each small answer
+     * waits out Nagle's algorithm and the delayed ACK (about 40 ms on Linux). The property is JVM-wide and read once,
+     * so a simulator embedded in a test leaves it to the test JVM ({@code -Dsun.net.httpserver.nodelay=true}).
      */
     public static void main(String[] args) throws InterruptedException {
+        List<Builder> builders;
+        try {
+            builders = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("qstash-simulator: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (builders == null) {
+            System.out.print(USAGE);
+            return;
+        }
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        List<QStashSimulator> running = new ArrayList<>();
+        for (Builder b : builders) {
+            QStashSimulator simulator;
+            try {
+                simulator = b.start();
+            } catch (UncheckedIOException e) {
+                System.err.println("qstash-simulator: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+                running.forEach(QStashSimulator::close);
+                System.exit(1);
+                return;
+            }
+            running.add(simulator);
+            System.out.println("QStash simulator " + simulator.region() + " listening on " + simulator.url());
+            simulator.regionalEnvironment().forEach((name, v) -> System.out.println("  " + name + "=" + v));
+        }
+        System.out.println("Ctrl-C stops it.");
+        System.out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.forEach(QStashSimulator::close);
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    /** The builders {@code args} ask for, or {@code null} for {@code --help}. */
+    static List<Builder> parse(String[] args) {
         List<Builder> builders = new ArrayList<>();
         String token = null;
         String current = null;
         String next = null;
         Long backoff = null;
+        boolean remote = false;
+        Path stateDir = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return null;
+            }
+            if (arg.equals("--remote-deliveries")) {
+                remote = true;
+                continue;
+            }
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (arg) {
                 case "--region" -> {
-                    String[] parts = require(arg, value).split(":");
+                    String[] parts = require(arg, value).split(":", 2);
                     Builder b = builder().region(QStashRegion.parse(parts[0]).orElseThrow(
                             () -> new IllegalArgumentException("unknown region " + parts[0]
                                     + "; use EU_CENTRAL_1 or US_EAST_1")));
                     if (parts.length > 1) {
-                        b.port(Integer.parseInt(parts[1]));
+                        b.port(port(parts[1]));
                     }
                     builders.add(b);
                 }
@@ -326,38 +448,48 @@ public final class QStashSimulator implements AutoCloseable {
                     if (builders.isEmpty()) {
                         builders.add(builder());
                     }
-                    builders.get(builders.size() - 1).port(Integer.parseInt(require(arg, value)));
+                    builders.get(builders.size() - 1).port(port(require(arg, value)));
                 }
                 case "--token" -> token = require(arg, value);
                 case "--current-signing-key" -> current = require(arg, value);
                 case "--next-signing-key" -> next = require(arg, value);
-                case "--retry-backoff-ms" -> backoff = Long.parseLong(require(arg, value));
-                default -> throw new IllegalArgumentException("unknown argument " + arg);
+                case "--retry-backoff-ms" -> backoff = number(arg, require(arg, value));
+                case "--state-dir" -> stateDir = Path.of(require(arg, value));
+                default -> throw new IllegalArgumentException("unknown option " + arg + "; --help lists them");
             }
             i++;
         }
         if (builders.isEmpty()) {
             builders.add(builder().port(8080));
         }
-        List<QStashSimulator> running = new ArrayList<>();
         for (Builder b : builders) {
-            b.token(token).signingKeys(current, next);
+            b.token(token).signingKeys(current, next).remoteDeliveries(remote).stateDir(stateDir);
             if (backoff != null) {
                 long millis = backoff;
                 b.retryBackoff(n -> Duration.ofMillis(millis));
             }
-            QStashSimulator simulator = b.start();
-            running.add(simulator);
-            System.out.println("QStash simulator " + simulator.region() + " listening on " + simulator.url());
-            simulator.regionalEnvironment().forEach((name, v) -> System.out.println("  " + name + "=" + v));
         }
-        System.out.println("Ctrl-C stops it.");
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.forEach(QStashSimulator::close);
-            stopped.countDown();
-        }));
-        stopped.await();
+        return builders;
+    }
+
+    private static int port(String value) {
+        long port = number("the port", value);
+        if (port > 65_535) {
+            throw new IllegalArgumentException("the port must be between 0 and 65535, got " + value);
+        }
+        return (int) port;
+    }
+
+    private static long number(String what, String value) {
+        try {
+            long n = Long.parseLong(value);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " needs a number of 0 or more, got " + value);
+        }
     }
 
     private static String require(String arg, String value) {

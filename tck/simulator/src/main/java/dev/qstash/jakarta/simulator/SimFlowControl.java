@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * One flow-control key: its limits (from the messages that carry it, or pinned), whether it is paused, and the
- * messages waiting for it. Pausing and the parallelism limit hold deliveries; the rate is counted and reported but
- * not enforced. Guarded by the {@link SimulatorState} lock.
+ * messages waiting for it. Pausing, the parallelism limit and the rate (at most {@code rateMax} attempts started per
+ * period of {@code ratePeriodSeconds}, on the simulator's clock) hold deliveries. Guarded by the
+ * {@link SimulatorState} lock.
  */
 final class SimFlowControl {
 
@@ -18,7 +19,7 @@ final class SimFlowControl {
     int parallelismMax;
     int rateMax;
     long ratePeriodSeconds = 1;
-    long ratePeriodStart = System.currentTimeMillis();
+    long ratePeriodStart;
     int rateCount;
     boolean paused;
     boolean pinnedParallelism;
@@ -26,8 +27,38 @@ final class SimFlowControl {
     int inFlight;
     final Deque<SimMessage> waiting = new ArrayDeque<>();
 
-    SimFlowControl(String key) {
+    SimFlowControl(String key, long now) {
         this.key = key;
+        this.ratePeriodStart = now;
+    }
+
+    private long periodMillis() {
+        return Math.max(1, ratePeriodSeconds) * 1000;
+    }
+
+    /** Moves to the rate period that holds {@code now}: periods follow each other from the first one. */
+    void roll(long now) {
+        if (now >= ratePeriodStart + periodMillis()) {
+            ratePeriodStart = now - (now - ratePeriodStart) % periodMillis();
+            rateCount = 0;
+        }
+    }
+
+    /** Starts a new rate period at {@code now} (pin, resetRate). */
+    void resetRate(long now) {
+        ratePeriodStart = now;
+        rateCount = 0;
+    }
+
+    /** Whether the rate is what holds attempts back now. */
+    boolean rateExhausted(long now) {
+        roll(now);
+        return rateMax > 0 && rateCount >= rateMax;
+    }
+
+    /** When the current rate period ends. */
+    long ratePeriodEnd() {
+        return ratePeriodStart + periodMillis();
     }
 
     /** A message carrying the key brings its limits, unless they are pinned. */
@@ -42,8 +73,8 @@ final class SimFlowControl {
     }
 
     /** Whether an attempt may start now; if not, the message waits here. */
-    boolean claim(SimMessage message) {
-        if (paused || (parallelismMax > 0 && inFlight >= parallelismMax)) {
+    boolean claim(SimMessage message, long now) {
+        if (paused || (parallelismMax > 0 && inFlight >= parallelismMax) || rateExhausted(now)) {
             waiting.add(message);
             return false;
         }
@@ -54,17 +85,22 @@ final class SimFlowControl {
     }
 
     /** An attempt ended; returns the waiting messages that may start now (they claim their slot when they do). */
-    List<SimMessage> release(SimMessage finished) {
+    List<SimMessage> release(SimMessage finished, long now) {
         if (finished.holdsFlowSlot) {
             finished.holdsFlowSlot = false;
             inFlight = Math.max(0, inFlight - 1);
         }
-        return startable();
+        return startable(now);
     }
 
-    List<SimMessage> startable() {
+    /** The waiting messages that fit in the parallelism and the rate now (they claim their slot when they start). */
+    List<SimMessage> startable(long now) {
         List<SimMessage> start = new ArrayList<>();
         int free = paused ? 0 : parallelismMax > 0 ? parallelismMax - inFlight : waiting.size();
+        if (rateMax > 0) {
+            roll(now);
+            free = Math.min(free, rateMax - rateCount);
+        }
         while (free-- > 0 && !waiting.isEmpty()) {
             start.add(waiting.poll());
         }

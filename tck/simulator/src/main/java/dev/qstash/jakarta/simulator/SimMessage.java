@@ -40,6 +40,8 @@ final class SimMessage {
     int retried;
     State state = State.CREATED;
     ScheduledFuture<?> pending;
+    /** When the pending attempt is due, on the simulator's clock. */
+    long dueAt;
 
     SimMessage(String id, String url, String urlGroup, String endpointName, String queue, Options options, byte[] body,
             long createdAt, boolean isCallback) {
@@ -71,9 +73,18 @@ final class SimMessage {
         final Duration delay;
         final long notBeforeMillis;
         final int retries;
+        /** {@code Upstash-Retry-Delay}, or {@code null} for the default backoff. */
+        final RetryDelay retryDelay;
         final Duration timeout;
         final String callback;
         final String failureCallback;
+        /**
+         * How the callback and the failure callback are sent: {@code Upstash-Callback-*} and
+         * {@code Upstash-Failure-Callback-*} ({@code -Method}, {@code -Timeout}, {@code -Retries}, {@code -Delay},
+         * {@code -Forward-<Name>}) with the prefix taken off; {@code null} without that callback.
+         */
+        final Options callbackOptions;
+        final Options failureCallbackOptions;
         final String deduplicationId;
         final boolean contentBasedDeduplication;
         final List<String> labels;
@@ -98,10 +109,17 @@ final class SimMessage {
                     ? number(h, "upstash-not-before") * 1000
                     : 0;
             this.retries = h.containsKey("upstash-retries") ? (int) number(h, "upstash-retries") : DEFAULT_RETRIES;
+            this.retryDelay = h.containsKey("upstash-retry-delay")
+                    ? RetryDelay.parse(h.get("upstash-retry-delay"))
+                    : null;
             Duration t = duration(h, "upstash-timeout");
             this.timeout = t == null ? DEFAULT_TIMEOUT : t;
             this.callback = url(h, "upstash-callback");
             this.failureCallback = url(h, "upstash-failure-callback");
+            this.callbackOptions = callback == null ? null : callbackOptions(h, "upstash-callback-");
+            this.failureCallbackOptions = failureCallback == null
+                    ? null
+                    : callbackOptions(h, "upstash-failure-callback-");
             this.deduplicationId = h.get("upstash-deduplication-id");
             if (deduplicationId != null && deduplicationId.indexOf(':') >= 0) {
                 throw new ApiError(400, "DeduplicationId cannot contain ':'");
@@ -155,9 +173,20 @@ final class SimMessage {
             return new Options(first, headers);
         }
 
-        /** A callback message: JSON, default options. */
-        static Options callback() {
-            return parse(Map.of("content-type", List.of("application/json")));
+        /** A callback message: JSON, the options its {@code prefix} headers give. */
+        private static Options callbackOptions(Map<String, String> h, String prefix) {
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            h.forEach((name, value) -> {
+                if (name.startsWith(prefix)) {
+                    headers.put("upstash-" + name.substring(prefix.length()), List.of(value));
+                }
+            });
+            headers.put("content-type", List.of("application/json"));
+            try {
+                return parse(headers);
+            } catch (ApiError e) {
+                throw new ApiError(e.status, prefix + "*: " + e.getMessage());
+            }
         }
 
         private static Duration duration(Map<String, String> h, String name) {
@@ -194,17 +223,22 @@ final class SimMessage {
     /** {@code method}, {@code header} and {@code body} (or {@code bodyBase64}) as QStash shows them. */
     static void putRequest(Map<String, Object> json, Options options, byte[] body) {
         json.put("method", options.method);
-        Map<String, List<String>> header = new LinkedHashMap<>();
-        options.forward.forEach((name, value) -> header.put(name, List.of(value)));
-        if (options.contentType != null) {
-            header.put("Content-Type", List.of(options.contentType));
-        }
-        json.put("header", header);
+        json.put("header", requestHeader(options));
         if (Destinations.isUtf8(body)) {
             json.put("body", new String(body, java.nio.charset.StandardCharsets.UTF_8));
         } else {
             json.put("bodyBase64", java.util.Base64.getEncoder().encodeToString(body));
         }
+    }
+
+    /** The headers the destination gets from the publisher: the forwarded ones and the content type. */
+    static Map<String, List<String>> requestHeader(Options options) {
+        Map<String, List<String>> header = new LinkedHashMap<>();
+        options.forward.forEach((name, value) -> header.put(name, List.of(value)));
+        if (options.contentType != null) {
+            header.put("Content-Type", List.of(options.contentType));
+        }
+        return header;
     }
 
     /** The message's flow-control key and limits, if it has a key. */
@@ -229,6 +263,9 @@ final class SimMessage {
         }
         putRequest(json, options, body);
         json.put("maxRetries", options.retries);
+        if (options.retryDelay != null) {
+            json.put("retryDelayExpression", options.retryDelay.text());
+        }
         json.put("notBefore", notBefore);
         json.put("createdAt", createdAt);
         if (options.callback != null) {

@@ -77,6 +77,9 @@ final class SimSchedule {
         json.put("destination", destination);
         SimMessage.putRequest(json, options, body);
         json.put("retries", options.retries);
+        if (options.retryDelay != null) {
+            json.put("retryDelayExpression", options.retryDelay.text());
+        }
         if (options.delay != null) {
             json.put("delay", options.delay.toSeconds());
         }

@@ -72,9 +72,15 @@ final class SimulatorState {
     private final Map<String, SimSchedule> schedules = new TreeMap<>();
     private final Map<String, SimFlowControl> flowControl = new TreeMap<>();
     private final Duration dedupWindow;
+    private final SimClock clock;
 
-    SimulatorState(Duration dedupWindow) {
+    SimulatorState(Duration dedupWindow, SimClock clock) {
         this.dedupWindow = dedupWindow;
+        this.clock = clock;
+    }
+
+    SimClock clock() {
+        return clock;
     }
 
     // ---- messages ----
@@ -89,6 +95,11 @@ final class SimulatorState {
 
     synchronized SimMessage message(String id) {
         return messages.get(id);
+    }
+
+    /** The message as {@code GET /v2/messages/{id}} and the DLQ show it. */
+    synchronized Map<String, Object> messageJson(SimMessage message) {
+        return message.toJson();
     }
 
     synchronized List<SimMessage> messages(Predicate<SimMessage> filter) {
@@ -148,19 +159,46 @@ final class SimulatorState {
     }
 
     synchronized SimQueue queue(String name) {
-        return queues.computeIfAbsent(name, n -> new SimQueue(n, System.currentTimeMillis()));
+        return queues.computeIfAbsent(name, n -> new SimQueue(n, clock.millis()));
     }
 
-    synchronized SimQueue existingQueue(String name) {
-        return queues.get(name);
+    private SimQueue existingQueue(String name) {
+        SimQueue queue = queues.get(name);
+        if (queue == null) {
+            throw new ApiError(404, "queue " + name + " not found");
+        }
+        return queue;
     }
 
     synchronized List<Map<String, Object>> queuesJson() {
         return queues.values().stream().map(SimQueue::toJson).toList();
     }
 
-    synchronized boolean deleteQueue(String name) {
-        return queues.remove(name) != null;
+    synchronized Map<String, Object> queueJson(String name) {
+        return existingQueue(name).toJson();
+    }
+
+    /** Creates or updates a queue; returns the waiting messages that may start now. */
+    synchronized List<SimMessage> upsertQueue(String name, int parallelism, boolean paused) {
+        SimQueue queue = queue(name);
+        queue.parallelism = parallelism;
+        queue.paused = paused;
+        queue.updatedAt = clock.millis();
+        return startable(queue);
+    }
+
+    /** Pauses or resumes a queue; returns the waiting messages that may start now. */
+    synchronized List<SimMessage> pauseQueue(String name, boolean paused) {
+        SimQueue queue = existingQueue(name);
+        queue.paused = paused;
+        queue.updatedAt = clock.millis();
+        return startable(queue);
+    }
+
+    synchronized void deleteQueue(String name) {
+        if (queues.remove(name) == null) {
+            throw new ApiError(404, "queue " + name + " not found");
+        }
     }
 
     /** Whether the message may be delivered now; otherwise it waits its turn. */
@@ -221,8 +259,44 @@ final class SimulatorState {
         return schedule;
     }
 
-    synchronized List<SimSchedule> schedules() {
-        return List.copyOf(schedules.values());
+    synchronized List<Map<String, Object>> schedulesJson() {
+        return schedules.values().stream().map(SimSchedule::toJson).toList();
+    }
+
+    synchronized Map<String, Object> scheduleJson(String id) {
+        return schedule(id).toJson();
+    }
+
+    /** Pauses or resumes a schedule; a resumed one next fires at its first match from now. */
+    synchronized void pauseSchedule(String id, boolean paused) {
+        SimSchedule schedule = schedule(id);
+        schedule.paused = paused;
+        if (!paused) {
+            schedule.nextFire = schedule.next(clock.millis());
+        }
+    }
+
+    /** The schedules due at {@code now}, each moved on to its next match (so that it fires once). */
+    synchronized List<SimSchedule> dueSchedules(long now) {
+        List<SimSchedule> due = new ArrayList<>();
+        for (SimSchedule schedule : schedules.values()) {
+            if (!schedule.paused && schedule.nextFire <= now) {
+                schedule.lastFire = now;
+                schedule.nextFire = schedule.next(now);
+                due.add(schedule);
+            }
+        }
+        return due;
+    }
+
+    synchronized void scheduleFired(SimSchedule schedule, List<String> messageIds) {
+        schedule.lastStates.clear();
+        messageIds.forEach(id -> schedule.lastStates.put(id, "IN_PROGRESS"));
+    }
+
+    synchronized void scheduleFailed(SimSchedule schedule, String error) {
+        schedule.lastStates.clear();
+        schedule.lastStates.put("error", error);
     }
 
     synchronized void deleteSchedule(String id) {
@@ -235,23 +309,65 @@ final class SimulatorState {
 
     /** The key's state, created on first use. */
     synchronized SimFlowControl flowControl(String key) {
-        return flowControl.computeIfAbsent(key, SimFlowControl::new);
+        return flowControl.computeIfAbsent(key, k -> new SimFlowControl(k, clock.millis()));
     }
 
-    synchronized SimFlowControl existingFlowControl(String key) {
-        return flowControl.get(key);
+    /** Every key's waiting messages that may start now (after the clock moved). */
+    synchronized List<SimMessage> flowStartable() {
+        List<SimMessage> start = new ArrayList<>();
+        long now = clock.millis();
+        flowControl.values().forEach(flow -> start.addAll(flow.startable(now)));
+        return start;
+    }
+
+    /** The key's waiting messages that may start now. */
+    synchronized List<SimMessage> flowStartable(String key) {
+        SimFlowControl flow = flowControl.get(key);
+        return flow == null ? List.of() : flow.startable(clock.millis());
+    }
+
+    /** When the message's key's rate period ends, if its rate is what holds the message; otherwise {@code null}. */
+    synchronized Long flowRateWake(SimMessage message) {
+        String key = message.options.flowControlKey;
+        if (key == null) {
+            return null;
+        }
+        SimFlowControl flow = flowControl(key);
+        return flow.rateExhausted(clock.millis()) ? flow.ratePeriodEnd() : null;
+    }
+
+    synchronized Map<String, Object> flowControlJson(String key) {
+        SimFlowControl flow = flowControl.get(key);
+        if (flow == null) {
+            throw new ApiError(404, "flow control key " + key + " not found");
+        }
+        flow.roll(clock.millis());
+        return flow.toJson();
+    }
+
+    /** A change to one flow-control key, made under the state's lock. */
+    interface FlowChange {
+
+        void apply(SimFlowControl flow);
+    }
+
+    /** Changes the key (created on first use); returns its waiting messages that may start now. */
+    synchronized List<SimMessage> changeFlowControl(String key, FlowChange change) {
+        SimFlowControl flow = flowControl(key);
+        change.apply(flow);
+        return flow.startable(clock.millis());
     }
 
     /** Whether the message's attempt may start now; otherwise it waits for its key. */
     synchronized boolean claimFlowSlot(SimMessage message) {
         String key = message.options.flowControlKey;
-        return key == null || flowControl(key).claim(message);
+        return key == null || flowControl(key).claim(message, clock.millis());
     }
 
     /** The message's attempt ended: its key's waiting messages that may start now. */
     synchronized List<SimMessage> releaseFlowSlot(SimMessage message) {
         String key = message.options.flowControlKey;
-        return key == null ? List.of() : flowControl(key).release(message);
+        return key == null ? List.of() : flowControl(key).release(message, clock.millis());
     }
 
     // ---- URL groups ----
@@ -339,7 +455,7 @@ final class SimulatorState {
 
     synchronized void log(SimMessage message, String state, Map<String, Object> extra) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("time", System.currentTimeMillis());
+        entry.put("time", clock.millis());
         entry.put("state", state);
         entry.put("messageId", message.id);
         entry.put("url", message.url);
@@ -373,5 +489,146 @@ final class SimulatorState {
             }
         }
         return result;
+    }
+
+    // ---- persistence (--state-dir): queues, schedules, URL groups, DLQ and logs; not the live messages ----
+
+    /** What {@link StateFile} writes: everything kept across restarts, as JSON-ready maps. */
+    synchronized Map<String, Object> snapshot() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        List<Map<String, Object>> queueList = new ArrayList<>();
+        for (SimQueue q : queues.values()) {
+            Map<String, Object> queue = new LinkedHashMap<>();
+            queue.put("name", q.name);
+            queue.put("createdAt", q.createdAt);
+            queue.put("updatedAt", q.updatedAt);
+            queue.put("parallelism", q.parallelism);
+            queue.put("paused", q.paused);
+            queueList.add(queue);
+        }
+        json.put("queues", queueList);
+        json.put("urlGroups", groupsJson());
+        List<Map<String, Object>> scheduleList = new ArrayList<>();
+        for (SimSchedule sc : schedules.values()) {
+            Map<String, Object> schedule = new LinkedHashMap<>();
+            schedule.put("id", sc.id);
+            schedule.put("cron", sc.cron);
+            schedule.put("destination", sc.destination);
+            schedule.put("queue", sc.queue);
+            schedule.put("header", persistable(sc.options.header));
+            schedule.put("body", java.util.Base64.getEncoder().encodeToString(sc.body));
+            schedule.put("createdAt", sc.createdAt);
+            schedule.put("paused", sc.paused);
+            schedule.put("lastFire", sc.lastFire);
+            schedule.put("lastStates", sc.lastStates);
+            scheduleList.add(schedule);
+        }
+        json.put("schedules", scheduleList);
+        List<Map<String, Object>> dlqList = new ArrayList<>();
+        for (DlqEntry e : dlq.values()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("dlqId", e.dlqId());
+            entry.put("message", messageSnapshot(e.message()));
+            entry.put("responseStatus", e.responseStatus());
+            entry.put("responseHeaders", e.responseHeaders());
+            entry.put("responseBody", java.util.Base64.getEncoder().encodeToString(e.responseBody()));
+            entry.put("createdAt", e.createdAt());
+            dlqList.add(entry);
+        }
+        json.put("dlq", dlqList);
+        json.put("logs", new ArrayList<>(logs));
+        return json;
+    }
+
+    private static Map<String, Object> messageSnapshot(SimMessage m) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", m.id);
+        json.put("url", m.url);
+        json.put("urlGroup", m.urlGroup);
+        json.put("endpointName", m.endpointName);
+        json.put("queue", m.queue);
+        json.put("header", persistable(m.options.header));
+        json.put("body", java.util.Base64.getEncoder().encodeToString(m.body));
+        json.put("createdAt", m.createdAt);
+        json.put("scheduleId", m.scheduleId);
+        json.put("isCallback", m.isCallback);
+        json.put("retried", m.retried);
+        return json;
+    }
+
+    /** Takes back what {@link #snapshot()} wrote; schedules next fire at their first match from now. */
+    synchronized void restore(com.fasterxml.jackson.databind.JsonNode json) {
+        long now = clock.millis();
+        for (com.fasterxml.jackson.databind.JsonNode q : json.path("queues")) {
+            SimQueue queue = new SimQueue(q.path("name").asText(), q.path("createdAt").asLong());
+            queue.updatedAt = q.path("updatedAt").asLong();
+            queue.parallelism = q.path("parallelism").asInt(1);
+            queue.paused = q.path("paused").asBoolean();
+            queues.put(queue.name, queue);
+        }
+        for (com.fasterxml.jackson.databind.JsonNode g : json.path("urlGroups")) {
+            UrlGroup group = new UrlGroup(g.path("name").asText(), g.path("createdAt").asLong());
+            group.updatedAt = g.path("updatedAt").asLong();
+            for (com.fasterxml.jackson.databind.JsonNode e : g.path("endpoints")) {
+                group.endpoints.add(new Endpoint(text(e, "name"), text(e, "url")));
+            }
+            groups.put(group.name, group);
+        }
+        for (com.fasterxml.jackson.databind.JsonNode sc : json.path("schedules")) {
+            SimSchedule schedule = new SimSchedule(sc.path("id").asText(), sc.path("cron").asText(),
+                    sc.path("destination").asText(), text(sc, "queue"),
+                    SimMessage.Options.parse(headers(sc.path("header"))),
+                    bytes(sc, "body"), sc.path("createdAt").asLong());
+            schedule.paused = sc.path("paused").asBoolean();
+            schedule.lastFire = sc.path("lastFire").asLong();
+            schedule.nextFire = schedule.next(now);
+            sc.path("lastStates").properties().forEach(e -> schedule.lastStates.put(e.getKey(), e.getValue()
+                    .asText()));
+            schedules.put(schedule.id, schedule);
+        }
+        for (com.fasterxml.jackson.databind.JsonNode e : json.path("dlq")) {
+            com.fasterxml.jackson.databind.JsonNode m = e.path("message");
+            SimMessage message = new SimMessage(m.path("id").asText(), m.path("url").asText(), text(m, "urlGroup"),
+                    text(m, "endpointName"), text(m, "queue"), SimMessage.Options.parse(headers(m.path("header"))),
+                    bytes(m, "body"),
+                    m.path("createdAt").asLong(), m.path("isCallback").asBoolean());
+            message.scheduleId = text(m, "scheduleId");
+            message.retried = m.path("retried").asInt();
+            message.state = SimMessage.State.FAILED;
+            DlqEntry entry = new DlqEntry(e.path("dlqId").asText(), message, e.path("responseStatus").asInt(),
+                    headers(e.path("responseHeaders")), bytes(e, "responseBody"), e.path("createdAt").asLong());
+            dlq.put(entry.dlqId(), entry);
+        }
+        for (com.fasterxml.jackson.databind.JsonNode l : json.path("logs")) {
+            logs.add(Json.MAPPER.convertValue(l,
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+                    }));
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        com.fasterxml.jackson.databind.JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static byte[] bytes(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        return java.util.Base64.getDecoder().decode(node.path(field).asText(""));
+    }
+
+    /** The publish's headers without its credentials. */
+    private static Map<String, List<String>> persistable(Map<String, List<String>> headers) {
+        Map<String, List<String>> kept = new LinkedHashMap<>(headers);
+        kept.keySet().removeIf(name -> name.equalsIgnoreCase("authorization"));
+        return kept;
+    }
+
+    private static Map<String, List<String>> headers(com.fasterxml.jackson.databind.JsonNode header) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        header.properties().forEach(e -> {
+            List<String> values = new ArrayList<>();
+            e.getValue().forEach(v -> values.add(v.asText()));
+            headers.put(e.getKey(), values);
+        });
+        return headers;
     }
 }

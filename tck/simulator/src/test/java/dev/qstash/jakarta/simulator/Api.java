@@ -43,6 +43,24 @@ final class Api {
         return new Answer(response.statusCode(), json, text);
     }
 
+    /**
+     * Waits (up to ten seconds) until the message's log holds {@code count} events in {@code state}: the simulator has
+     * read the destination's answer, so a retry is scheduled before a test moves the clock.
+     */
+    static void awaitEvents(QStashSimulator sim, String messageId, String state, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        int seen = 0;
+        while (System.currentTimeMillis() < deadline) {
+            seen = call(sim, "GET", "/v2/events?messageId=" + messageId + "&state=" + state, null).json()
+                    .get("events").size();
+            if (seen >= count) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError(messageId + ": " + seen + " " + state + " events, not " + count);
+    }
+
     static Answer publish(QStashSimulator sim, String destination, String body, String... headers)
             throws Exception {
         return call(sim, "POST", "/v2/publish/" + destination, body.getBytes(StandardCharsets.UTF_8), headers);
