@@ -14,9 +14,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.impl.client.RestClientQStashPublisher;
+import dev.qstash.jakarta.impl.config.HandlingSettings;
 import dev.qstash.jakarta.impl.config.QStashSettings;
 import dev.qstash.jakarta.impl.config.ReceiverSettings;
 import dev.qstash.jakarta.impl.jaxrs.ReceivePath;
+import dev.qstash.jakarta.impl.receive.DeliveryHandling;
 import dev.qstash.jakarta.impl.verify.QStashReceiver;
 
 /**
@@ -31,11 +33,13 @@ public class QStashRuntime implements ReceivePath {
 
     private QStashSettings settings;
     private QStashReceiver receiver;
+    private DeliveryHandling handling;
 
     @PostConstruct
     void resolve() {
         settings = QStashSettings.resolve(ConfigProvider.getConfig());
         receiver = settings.receiver().receiver(Clock.systemUTC());
+        handling = DeliveryHandling.create(HandlingSettings.resolve(ConfigProvider.getConfig()), Clock.systemUTC());
     }
 
     /** Eager start-up: resolves config at deployment, not on the first request, and reports what is wrong. */
@@ -58,6 +62,11 @@ public class QStashRuntime implements ReceivePath {
     @Override
     public QStashReceiver receiver() {
         return receiver;
+    }
+
+    @Override
+    public DeliveryHandling handling() {
+        return handling;
     }
 
     QStashPublisher newPrimaryPublisher() {

@@ -20,8 +20,11 @@ public final class JerseyRegistration implements ForcedAutoDiscoverable {
 
     @Override
     public void configure(FeatureContext context) {
-        if (!context.getConfiguration().isRegistered(QStashSignatureFilter.class)) {
-            context.register(QStashSignatureFilter.class);
+        for (Class<?> provider : new Class<?>[]{QStashSignatureFilter.class, IdempotencyFeature.class,
+                CallbackReader.class}) {
+            if (!context.getConfiguration().isRegistered(provider)) {
+                context.register(provider);
+            }
         }
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.qstash.jakarta.VerifyQStash;
 import dev.qstash.jakarta.impl.config.ReceiverSettings;
+import dev.qstash.jakarta.impl.receive.ReplayGuard;
 import dev.qstash.jakarta.impl.verify.BodyTooLargeException;
 import dev.qstash.jakarta.impl.verify.NoSigningKeysException;
 import dev.qstash.jakarta.impl.verify.SignatureVerificationException;
@@ -109,6 +110,14 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
         } catch (SignatureVerificationException e) {
             body.close();
             rejected(request, e);
+            return;
+        }
+        ReplayGuard replay = wired.path().handling().replayGuard();
+        if (replay != null && !replay.firstUse(DeliveryImpl.tokenId(token), DeliveryImpl.expiry(token))) {
+            body.close();
+            LOG.log(Level.DEBUG, "QSTASH015 rejected {0}: its token was used before (replay protection)",
+                    request.getUriInfo().getPath());
+            request.abortWith(unauthorized());
             return;
         }
         verified.verified(DeliveryImpl.of(token, request.getHeaders()), body);
