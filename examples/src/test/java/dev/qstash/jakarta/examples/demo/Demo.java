@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import dev.qstash.jakarta.QStashRegion;
-import dev.qstash.jakarta.tck.simulator.QStashSimulator;
-import dev.qstash.jakarta.tck.util.QStashTokens;
+import dev.qstash.jakarta.simulator.QStashSimulator;
+import dev.qstash.jakarta.simulator.QStashTokens;
 
 /**
  * The one-command demo: two simulated QStash regions (EU, US), the example on Payara Micro in migration mode with

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.qstash.jakarta.simulator.QStashTokens;
+
 /** The deployed applications' endpoints (see {@code apps}), as the tests drive them. */
 public final class TckApp {
 

@@ -3,7 +3,7 @@ package dev.qstash.jakarta.tck.util;
 import java.time.Duration;
 
 import dev.qstash.jakarta.QStashRegion;
-import dev.qstash.jakarta.tck.simulator.QStashSimulator;
+import dev.qstash.jakarta.simulator.QStashSimulator;
 
 /** Simulated QStash regions for the suite, with the fixed {@link TckKeys} of their region. */
 public final class TckSimulators {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
-import dev.qstash.jakarta.tck.util.QStashTokens;
+import dev.qstash.jakarta.simulator.QStashTokens;
 import dev.qstash.jakarta.tck.util.RawUpload;
 import dev.qstash.jakarta.tck.util.TckApp;
 import dev.qstash.jakarta.tck.util.TckDeployments;

@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.function.Executable;
 
-import dev.qstash.jakarta.tck.util.QStashTokens;
+import dev.qstash.jakarta.simulator.QStashTokens;
 import dev.qstash.jakarta.tck.util.TckApp;
 import dev.qstash.jakarta.tck.util.TckHttp;
 import dev.qstash.jakarta.tck.util.TckKeys;
