@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.qstash.jakarta.QStashRegion;
-import dev.qstash.jakarta.tck.simulator.QStashSimulator;
+import dev.qstash.jakarta.simulator.QStashSimulator;
 import dev.qstash.jakarta.tck.util.TckDeployments;
 import dev.qstash.jakarta.tck.util.TckHttp;
 import dev.qstash.jakarta.tck.util.TckQStash;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.qstash.jakarta.QStashRegion;
-import dev.qstash.jakarta.tck.simulator.DeliveryAttempt;
-import dev.qstash.jakarta.tck.simulator.QStashSimulator;
+import dev.qstash.jakarta.simulator.DeliveryAttempt;
+import dev.qstash.jakarta.simulator.QStashSimulator;
 import dev.qstash.jakarta.tck.util.TckApp;
 import dev.qstash.jakarta.tck.util.TckDeployments;
 import dev.qstash.jakarta.tck.util.TckHttp;

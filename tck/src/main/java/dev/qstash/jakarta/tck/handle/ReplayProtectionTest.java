@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.qstash.jakarta.tck.util.QStashTokens;
+import dev.qstash.jakarta.simulator.QStashTokens;
 import dev.qstash.jakarta.tck.util.TckApp;
 import dev.qstash.jakarta.tck.util.TckDeployments;
 import dev.qstash.jakarta.tck.util.TckHttp;

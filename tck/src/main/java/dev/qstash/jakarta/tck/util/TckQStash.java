@@ -13,8 +13,8 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.qstash.jakarta.tck.simulator.DeliveryAttempt;
-import dev.qstash.jakarta.tck.simulator.QStashSimulator;
+import dev.qstash.jakarta.simulator.DeliveryAttempt;
+import dev.qstash.jakarta.simulator.QStashSimulator;
 
 /** Publishing straight to a simulator over its REST API, as a QStash client would, and reading what it did. */
 public final class TckQStash {
