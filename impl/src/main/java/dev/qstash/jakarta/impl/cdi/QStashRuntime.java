@@ -8,6 +8,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -35,11 +37,15 @@ public class QStashRuntime implements ReceivePath {
     private QStashReceiver receiver;
     private DeliveryHandling handling;
 
+    @Inject
+    BeanManager beans;
+
     @PostConstruct
     void resolve() {
         settings = QStashSettings.resolve(ConfigProvider.getConfig());
         receiver = settings.receiver().receiver(Clock.systemUTC());
-        handling = DeliveryHandling.create(HandlingSettings.resolve(ConfigProvider.getConfig()), Clock.systemUTC());
+        handling = DeliveryHandling.create(HandlingSettings.resolve(ConfigProvider.getConfig()), Clock.systemUTC(),
+                () -> CacheManagers.fromServer(beans));
     }
 
     /** Eager start-up: resolves config at deployment, not on the first request, and reports what is wrong. */

@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.qstash.jakarta.QStashConfigNames;
 import dev.qstash.jakarta.impl.config.HandlingSettings;
@@ -45,7 +46,14 @@ public final class DeliveryHandling {
         return retryAfterSeconds;
     }
 
-    public static DeliveryHandling create(HandlingSettings settings, Clock clock) {
+    /**
+     * The handling {@code settings} describe.
+     *
+     * @param cacheManager supplies the server's {@code javax.cache.CacheManager} if it offers one (Payara's, backed by
+     *        its Hazelcast cluster), or {@code null} for the default caching provider's; asked only for the JCache
+     *        store
+     */
+    public static DeliveryHandling create(HandlingSettings settings, Clock clock, Supplier<Object> cacheManager) {
         if (!jcacheAvailable()) {
             LOG.log(Level.INFO, "QSTASH030 JCache (javax.cache) is not on the class path: "
                     + QStashConfigNames.RECEIVE_STORE + "=jcache is unavailable, deliveries are recorded in memory");
@@ -59,7 +67,7 @@ public final class DeliveryHandling {
                 tokenIds = new InMemoryDeliveryStore(settings.maxEntries(), InMemoryDeliveryStore.Full.REFUSE, clock);
             }
             case "jcache" -> {
-                records = jcache(settings, clock);
+                records = jcache(settings, clock, cacheManager);
                 tokenIds = records;
             }
             default -> {
@@ -82,13 +90,13 @@ public final class DeliveryHandling {
         }
     }
 
-    private static DeliveryStore jcache(HandlingSettings settings, Clock clock) {
+    private static DeliveryStore jcache(HandlingSettings settings, Clock clock, Supplier<Object> cacheManager) {
         if (!jcacheAvailable()) {
             return unavailable(QStashConfigNames.RECEIVE_STORE + "=jcache but javax.cache is not on the class path");
         }
         try {
             // the longest any entry must live: an idempotency record, or a token id (minutes)
-            return JCacheDeliveryStore.open(settings.cacheName(), settings.recordLifetime(), clock);
+            return JCacheDeliveryStore.open(cacheManager.get(), settings.cacheName(), settings.recordLifetime(), clock);
         } catch (RuntimeException | LinkageError e) {
             return unavailable("the JCache cache " + settings.cacheName() + " cannot be opened: " + e);
         }

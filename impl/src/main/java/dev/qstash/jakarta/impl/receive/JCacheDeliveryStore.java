@@ -37,14 +37,17 @@ public final class JCacheDeliveryStore implements DeliveryStore {
     }
 
     /**
-     * The store on the cache {@code name} of the default caching provider's default manager; created there, as
-     * {@code String} to {@code String} with entries dropped {@code maxLifetime} after their last change, if the server
-     * has not configured it.
+     * The store on the cache {@code name} of {@code manager} (or, if {@code null}, of the default caching provider's
+     * default manager); created there, as {@code String} to {@code String} with entries dropped {@code maxLifetime}
+     * after their last change, if the server has not configured it.
      */
-    public static JCacheDeliveryStore open(String name, Duration maxLifetime, Clock clock) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        CacheManager manager = Caching.getCachingProvider(loader).getCacheManager(
-                Caching.getCachingProvider(loader).getDefaultURI(), loader);
+    public static JCacheDeliveryStore open(Object managerOrNull, String name, Duration maxLifetime, Clock clock) {
+        CacheManager manager = (CacheManager) managerOrNull;
+        if (manager == null) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            manager = Caching.getCachingProvider(loader).getCacheManager(
+                    Caching.getCachingProvider(loader).getDefaultURI(), loader);
+        }
         Cache<String, String> cache = find(manager, name);
         if (cache == null) {
             MutableConfiguration<String, String> config = new MutableConfiguration<String, String>()
