@@ -39,7 +39,7 @@ public record HandlingSettings(boolean replayProtection, long clockToleranceSeco
     public static HandlingSettings resolve(Config config) {
         ConfigKeys keys = new ConfigKeys(config);
         return new HandlingSettings(
-                keys.typed(VERIFY_REPLAY_PROTECTION, Boolean.class).orElse(false),
+                strictBoolean(keys, VERIFY_REPLAY_PROTECTION),
                 positive(keys, VERIFY_CLOCK_TOLERANCE, 0, true),
                 Duration.ofSeconds(positive(keys, IDEMPOTENCY_RECORD_LIFETIME,
                         QStashConfigNames.DEFAULT_IDEMPOTENCY_RECORD_LIFETIME, false)),
@@ -49,6 +49,18 @@ public record HandlingSettings(boolean replayProtection, long clockToleranceSeco
                 keys.string(RECEIVE_STORE).map(String::trim).orElse("memory"),
                 keys.string(RECEIVE_STORE_CACHE_NAME).orElse(DEFAULT_CACHE_NAME),
                 maxEntries(keys));
+    }
+
+    /** {@code true} or {@code false}, nothing else: a typo must not switch a security feature off in silence. */
+    private static boolean strictBoolean(ConfigKeys keys, String key) {
+        String value = keys.string(key).map(String::trim).orElse("false");
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new QStashConfigurationException(describe(key) + " must be true or false, got " + value);
     }
 
     private static int maxEntries(ConfigKeys keys) {
