@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ConstrainedTo;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.RuntimeType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -33,9 +34,12 @@ import dev.qstash.jakarta.QStashCallback;
  * {@code retried, maxRetries, sourceMessageId, topicName, endpointName, url, method, sourceHeader, sourceBody}
  * (base64), {@code notBefore, createdAt} (epoch ms), {@code scheduleId, callerIP}, and {@code dlqId} on failure
  * callbacks). Unknown fields are ignored; anything else that does not fit is a 400 naming the field, never a stack
- * trace. Registered by the implementation itself, in every application.
+ * trace. Registered by the implementation itself, in every application. It names {@code application/json} as well as
+ * any type, so that for a JSON body it ties with the runtime's own JSON reader on media type, and wins as the
+ * application's provider.
  */
 @ConstrainedTo(RuntimeType.SERVER)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 public class CallbackReader implements MessageBodyReader<QStashCallback> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
