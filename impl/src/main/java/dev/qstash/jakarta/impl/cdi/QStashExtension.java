@@ -3,6 +3,7 @@ package dev.qstash.jakarta.impl.cdi;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -26,7 +27,8 @@ import dev.qstash.jakarta.impl.jaxrs.VerifyQStashGuard;
  * registration in the application.
  *
  * <p>
- * Adds the internal beans: {@link QStashRuntime}; the receive path's request holder ({@link VerifiedRequest}), the
+ * Adds the internal beans: {@link QStashRuntime}; the receive path's request holder ({@link VerifiedRequest}, a
+ * synthetic {@code @RequestScoped} bean), the
  * {@code QStashDelivery} producer and the {@link VerifyQStashGuard} interceptor, for which it makes
  * {@link VerifyQStash} an interceptor binding as well as a JAX-RS name binding; and one synthetic
  * {@code @ApplicationScoped} {@link QStashPublisher} for the primary region ({@code @Default}) and one per region
@@ -36,11 +38,23 @@ public class QStashExtension implements Extension {
 
     void addInternalBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         event.addInterceptorBinding(VerifyQStash.class);
-        for (Class<?> type : List.of(QStashRuntime.class, VerifiedRequest.class, DeliveryProducer.class,
-                VerifyQStashGuard.class, HeldClaim.class)) {
+        for (Class<?> type : List.of(QStashRuntime.class, DeliveryProducer.class, VerifyQStashGuard.class,
+                HeldClaim.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type),
                     QStashExtension.class.getName() + "." + type.getSimpleName());
         }
+    }
+
+    void addRequestHolder(@Observes AfterBeanDiscovery event) {
+        // synthetic, not a managed bean: created by a constructor call, without the container's per-instance
+        // injection work (see VerifiedRequest)
+        event.<VerifiedRequest>addBean()
+                .beanClass(VerifiedRequest.class)
+                .types(VerifiedRequest.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(RequestScoped.class)
+                .createWith(context -> new VerifiedRequest())
+                .destroyWith((request, context) -> request.release());
     }
 
     void addPublishers(@Observes AfterBeanDiscovery event) {

@@ -19,7 +19,7 @@ public class DeliveryProducer {
 
     @Produces
     @RequestScoped
-    QStashDelivery delivery(VerifiedRequest request) {
+    static QStashDelivery delivery(VerifiedRequest request) { // static: no producer instance to create per request
         DeliveryImpl delivery = request.delivery();
         return delivery != null ? delivery : NotVerified.INSTANCE;
     }
