@@ -16,13 +16,13 @@ public class HeldClaim {
     private Idempotency idempotency;
     private Idempotency.Claim claim;
 
-    void hold(Idempotency rules, Idempotency.Claim held) {
+    public void hold(Idempotency rules, Idempotency.Claim held) {
         this.idempotency = rules;
         this.claim = held;
     }
 
     /** Settles the claim: processed if {@code succeeded}, else released. Only the first call counts. */
-    void settle(boolean succeeded) {
+    public void settle(boolean succeeded) {
         Idempotency.Claim held = claim;
         if (held == null) {
             return;

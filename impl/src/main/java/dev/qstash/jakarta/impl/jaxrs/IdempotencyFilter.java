@@ -22,7 +22,7 @@ import dev.qstash.jakarta.impl.receive.Idempotency;
  * releases the message on any other. A request the signature filter did not verify is refused: its message id cannot
  * be trusted.
  */
-final class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
+public final class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Logger LOG = System.getLogger("dev.qstash.jakarta");
 
