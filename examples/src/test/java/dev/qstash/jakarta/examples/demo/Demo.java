@@ -171,7 +171,7 @@ public final class Demo {
                 instances.add(pb.redirectErrorStream(true).redirectOutput(log.toFile()).start());
             }
             say("   starting them (ports " + http[0] + " and " + http[1] + "); logs: " + logs);
-            if (!awaitLogs(instances, logs, "Members {size:2", Duration.ofMinutes(5))
+            if (!awaitLogs(instances, logs, "DG Size: 2", Duration.ofMinutes(5))
                     || !awaitLogs(instances, logs, "ready in", Duration.ofMinutes(5))) {
                 check("a duplicate across the cluster runs once", false);
                 return;

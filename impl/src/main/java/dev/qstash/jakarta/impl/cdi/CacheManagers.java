@@ -8,7 +8,8 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 
 /**
- * The server's JCache {@link CacheManager}, where it offers one as a CDI bean (Payara: backed by its Hazelcast
+ * The server's JCache {@link CacheManager}, where it offers one: as a CDI bean, or in JNDI at
+ * {@value #PAYARA_JNDI_NAME} (Payara Server and Micro bind their default manager there, backed by their Hazelcast
  * cluster, so a cache is shared by every instance). Loaded only when {@code qstash.receive.store=jcache}, so
  * {@code javax.cache} stays optional.
  */

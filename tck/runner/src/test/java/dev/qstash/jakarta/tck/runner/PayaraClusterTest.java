@@ -93,7 +93,7 @@ public class PayaraClusterTest {
         a = new URL("http://127.0.0.1:" + http[0] + "/cluster/");
         b = new URL("http://127.0.0.1:" + http[1] + "/cluster/");
         awaitLog("both instances to deploy the WAR", "ready in");
-        awaitLog("the two instances to form one cluster", "Members {size:2");
+        awaitLog("the two instances to form one cluster", "DG Size: 2");
     }
 
     @AfterAll
