@@ -78,6 +78,70 @@ public final class QStashConfigNames {
     public static final String VERIFY_MEMORY_THRESHOLD = "qstash.verify.memory-threshold";
 
     /**
+     * Whether a token that was accepted once is refused afterwards (replay protection). Default {@code false}. When
+     * on, the token's {@code jti} is recorded in the {@link #RECEIVE_STORE store} for the rest of the token's lifetime
+     * plus {@link #VERIFY_CLOCK_TOLERANCE}, and a second request with it is answered 401 like any invalid signature,
+     * even with the same body. QStash's own retries are unaffected: QStash signs every attempt anew, with a new
+     * {@code jti}. A proxy or load balancer that retries a request it already forwarded gets 401 for the repeat.
+     * A token without {@code jti} is refused.
+     */
+    public static final String VERIFY_REPLAY_PROTECTION = "qstash.verify.replay-protection";
+
+    /**
+     * How long, in seconds, an {@link Idempotent} method remembers a message it processed or saw fail. Default
+     * {@value #DEFAULT_IDEMPOTENCY_RECORD_LIFETIME} (7 days): QStash's backoff waits {@code min(1 day, e^(2.5 n))}
+     * seconds before retry {@code n}, so the last of {@code r} retries comes about
+     * {@code 12 s + 2.5 min + 30 min + 6.1 h + (r - 4) days} after the first attempt: 33 minutes for the default 3
+     * retries, 6.3 days for 10. A record that expired earlier lets a later delivery of the message run the method
+     * again.
+     */
+    public static final String IDEMPOTENCY_RECORD_LIFETIME = "qstash.idempotency.record-lifetime";
+
+    /**
+     * How long, in seconds, a delivery being processed by an {@link Idempotent} method holds its message. Default
+     * {@value #DEFAULT_IDEMPOTENCY_PROCESSING_TIMEOUT}. After it, a claim whose server stopped without answering is
+     * taken over by the next delivery; set it above the longest time the method can take.
+     */
+    public static final String IDEMPOTENCY_PROCESSING_TIMEOUT = "qstash.idempotency.processing-timeout";
+
+    /**
+     * The {@code Retry-After}, in seconds, of the 409 answered to a delivery of a message that is being processed
+     * already. Default {@value #DEFAULT_IDEMPOTENCY_RETRY_AFTER}.
+     */
+    public static final String IDEMPOTENCY_RETRY_AFTER = "qstash.idempotency.retry-after";
+
+    /**
+     * Where the receiving side records deliveries ({@link Idempotent}, {@link #VERIFY_REPLAY_PROTECTION}):
+     * {@code memory} (default; one server, bounded by {@link #RECEIVE_STORE_MAX_ENTRIES}), {@code jcache} (the JSR 107
+     * cache named by {@link #RECEIVE_STORE_CACHE_NAME}, shared by every server of a cluster when the cache is
+     * distributed), or the name of a class implementing {@link dev.qstash.jakarta.spi.DeliveryStore}.
+     */
+    public static final String RECEIVE_STORE = "qstash.receive.store";
+
+    /** The JCache cache name when {@link #RECEIVE_STORE} is {@code jcache}. Default {@code qstash-deliveries}. */
+    public static final String RECEIVE_STORE_CACHE_NAME = "qstash.receive.store.cache-name";
+
+    /**
+     * The most entries the {@code memory} store keeps, per use (idempotency records, token ids). Default
+     * {@value #DEFAULT_RECEIVE_STORE_MAX_ENTRIES}. When full, the idempotency records drop their oldest entry; the
+     * token ids never drop a live entry: a new token is refused (401) until one expires, so replay protection fails
+     * closed.
+     */
+    public static final String RECEIVE_STORE_MAX_ENTRIES = "qstash.receive.store.max-entries";
+
+    /** The default of {@link #IDEMPOTENCY_RECORD_LIFETIME}: 7 days, in seconds. */
+    public static final long DEFAULT_IDEMPOTENCY_RECORD_LIFETIME = 604_800;
+
+    /** The default of {@link #IDEMPOTENCY_PROCESSING_TIMEOUT}: 15 minutes, in seconds. */
+    public static final long DEFAULT_IDEMPOTENCY_PROCESSING_TIMEOUT = 900;
+
+    /** The default of {@link #IDEMPOTENCY_RETRY_AFTER}, in seconds. */
+    public static final long DEFAULT_IDEMPOTENCY_RETRY_AFTER = 10;
+
+    /** The default of {@link #RECEIVE_STORE_MAX_ENTRIES}. */
+    public static final int DEFAULT_RECEIVE_STORE_MAX_ENTRIES = 100_000;
+
+    /**
      * How often the publisher retries a call: when it failed at the network level, and, when switched on, after a 429
      * ({@link #CLIENT_RATE_LIMIT_MAX_WAIT}) or a 5xx ({@link #CLIENT_RETRY_SERVER_ERRORS}). Default 5 (6 attempts
      * at most, whatever the causes).

@@ -15,6 +15,8 @@ import java.util.Optional;
  * if (alreadyProcessed(delivery.messageId())) { return; }
  * </pre>
  *
+ * (or let {@link Idempotent} do that, across a cluster if need be).
+ *
  * <p>
  * The token's claims ({@link #subject()}, {@link #claims()}...) are covered by the signature; the delivery headers
  * ({@link #messageId()}, {@link #retried()}, {@link #region()}, {@link #scheduleId()}, {@link #urlGroup()}) are
@@ -117,4 +119,15 @@ public interface QStashDelivery {
      * @return an unmodifiable map
      */
     Map<String, Object> claims();
+
+    /**
+     * Whether an earlier delivery of this message reached this {@link Idempotent} method and failed (an exception or a
+     * non-2xx answer), so this is a redelivery the method has seen before: work it did then may be half done.
+     *
+     * @return {@code true} on an idempotent method after a failed attempt of the same message; always {@code false} on
+     *         a method that is not {@link Idempotent}
+     */
+    default boolean seenBefore() {
+        return false;
+    }
 }

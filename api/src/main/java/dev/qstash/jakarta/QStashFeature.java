@@ -34,9 +34,15 @@ public final class QStashFeature implements Feature {
 
     @Override
     public boolean configure(FeatureContext context) {
-        Class<?> filter = QStashProvider.instance().signatureFilter();
+        QStashProvider provider = QStashProvider.instance();
+        Class<?> filter = provider.signatureFilter();
         if (!context.getConfiguration().isRegistered(filter)) {
             context.register(filter);
+        }
+        for (Class<?> other : provider.receiveProviders()) {
+            if (!context.getConfiguration().isRegistered(other)) {
+                context.register(other);
+            }
         }
         return true;
     }

@@ -36,6 +36,17 @@ public abstract class QStashProvider {
     public abstract Class<?> signatureFilter();
 
     /**
+     * The implementation's other JAX-RS providers for the receiving side ({@link dev.qstash.jakarta.Idempotent}, the
+     * {@link dev.qstash.jakarta.QStashCallback} reader), which {@link dev.qstash.jakarta.QStashFeature} registers
+     * beside {@link #signatureFilter()}.
+     *
+     * @return the provider classes; none by default
+     */
+    public java.util.List<Class<?>> receiveProviders() {
+        return java.util.List.of();
+    }
+
+    /**
      * The provider: the one set with {@link #setInstance(QStashProvider)}, else the only one
      * {@link ServiceLoader} finds, first with the thread's context class loader, then with this class's.
      *

@@ -12,14 +12,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.qstash.jakarta.Idempotent;
 import dev.qstash.jakarta.QStashDelivery;
 import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.VerifyQStash;
 
 /**
  * The destination QStash calls: {@code POST /qstash-examples/api/receive}, any content type, any query string. Only a
- * delivery with a valid {@code Upstash-Signature} gets in (others get 401 from the filter). {@code GET} lists what was
- * received, newest last.
+ * delivery with a valid {@code Upstash-Signature} gets in (others get 401 from the filter), and each message runs the
+ * method once, however often QStash delivers it ({@code @Idempotent}; on a cluster with
+ * {@code QSTASH_RECEIVE_STORE=jcache}, once across the cluster). {@code GET} lists what was received, newest last.
  */
 @Path("receive")
 @RequestScoped
@@ -32,10 +34,10 @@ public class ReceiveResource {
 
     @POST
     @VerifyQStash
+    @Idempotent // QStash delivers at least once: this runs once per message id (see the README's Handling deliveries)
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
     public String receive(String body) {
-        // QStash delivers at least once: a real handler would skip a messageId it has already processed
         RECEIVED.add(delivery.messageId() + " from " + delivery.region().map(QStashRegion::name).orElse("?")
                 + ", verified with the " + delivery.verifiedWithRegionKeys().map(r -> r.name() + " keys")
                         .orElse("default keys")

@@ -70,6 +70,7 @@ public final class Demo {
                 }
                 say("The example is up at " + base + "\n");
                 steps(eu, us);
+                clusterStep(us);
                 if (keepRunning) {
                     keepRunning(eu, us);
                 }
@@ -139,6 +140,92 @@ public final class Demo {
         check("old-region dead letter re-sent through US and verified with the US keys", delivery != null
                 && delivery.contains("from US_EAST_1, verified with the US_EAST_1 keys")
                 && delivery.endsWith("an invoice from before the move") && get(base + "/old-region/dlq").isBlank());
+    }
+
+    /**
+     * Two more Payara Micro instances, clustered (Hazelcast, TCP/IP discovery on the loopback interface) and recording
+     * deliveries in Payara's distributed JCache: the same message delivered to both runs once.
+     */
+    private void clusterStep(QStashSimulator us) throws Exception {
+        say("7. A cluster: two more Payara Micro instances in one Hazelcast cluster, QSTASH_RECEIVE_STORE=jcache");
+        int[] http = {freePort(), freePort()};
+        int[] hazelcast = {freePort(), freePort()};
+        String members = "127.0.0.1:" + hazelcast[0] + ",127.0.0.1:" + hazelcast[1];
+        String cluster = "qstash-demo-" + Long.toHexString(System.nanoTime());
+        List<Process> instances = new ArrayList<>();
+        List<Path> logs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                Path log = serverLog.resolveSibling("demo-cluster-" + (char) ('a' + i) + ".log");
+                logs.add(log);
+                ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
+                        payaraJar.toString(), "--deploy", war.toString(), "--port", Integer.toString(http[i]),
+                        "--nohostaware", "--interfaces", "127.0.0.1", "--startport", Integer.toString(hazelcast[i]),
+                        "--clustermode", "tcpip:" + members, "--clustername", cluster);
+                Map<String, String> env = pb.environment();
+                env.keySet().removeIf(name -> name.contains("QSTASH_") || name.startsWith("UPSTASH_"));
+                env.put("QSTASH_REGION", "US_EAST_1");
+                env.putAll(us.regionalEnvironment());
+                env.put("QSTASH_RECEIVE_STORE", "jcache");
+                instances.add(pb.redirectErrorStream(true).redirectOutput(log.toFile()).start());
+            }
+            say("   starting them (ports " + http[0] + " and " + http[1] + "); logs: " + logs);
+            if (!awaitLogs(instances, logs, "DG Size: 2", Duration.ofMinutes(5))
+                    || !awaitLogs(instances, logs, "ready in", Duration.ofMinutes(5))) {
+                check("a duplicate across the cluster runs once", false);
+                return;
+            }
+            String a = "http://127.0.0.1:" + http[0] + "/qstash-examples/api/receive";
+            String b = "http://127.0.0.1:" + http[1] + "/qstash-examples/api/receive";
+            String messageId = "msg_demoCluster" + Long.toHexString(System.nanoTime());
+            byte[] body = "one order, delivered twice".getBytes(StandardCharsets.UTF_8);
+            int[] statuses = new int[2];
+            for (int i = 0; i < 2; i++) {
+                String to = i == 0 ? a : b;
+                statuses[i] = send(HttpRequest.newBuilder(URI.create(to))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .header("Upstash-Signature", QStashTokens.genuine(us.currentSigningKey(), to, body))
+                        .header("Upstash-Message-Id", messageId).header("Upstash-Region", "US-EAST-1")
+                        .header("Content-Type", "text/plain").build()).statusCode();
+                say("   delivery " + (i + 1) + " of " + messageId + " to instance " + (char) ('A' + i) + " -> "
+                        + statuses[i]);
+            }
+            long runsA = get(a).lines().filter(l -> l.startsWith(messageId + " ")).count();
+            long runsB = get(b).lines().filter(l -> l.startsWith(messageId + " ")).count();
+            say("   the method ran " + runsA + " time(s) on A and " + runsB + " time(s) on B");
+            check("a duplicate across the cluster runs once", statuses[0] == 200 && statuses[1] == 200
+                    && runsA == 1 && runsB == 0);
+        } finally {
+            for (Process instance : instances) {
+                instance.destroy();
+            }
+            for (Process instance : instances) {
+                instance.waitFor();
+            }
+        }
+    }
+
+    private static boolean awaitLogs(List<Process> instances, List<Path> logs, String text, Duration timeout)
+            throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean all = true;
+            for (int i = 0; i < logs.size(); i++) {
+                if (!instances.get(i).isAlive()) {
+                    say("   instance " + i + " stopped; see " + logs.get(i));
+                    return false;
+                }
+                all &= Files.exists(logs.get(i))
+                        && Files.readString(logs.get(i), StandardCharsets.ISO_8859_1).contains(text);
+            }
+            if (all) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        say("   timed out waiting for '" + text + "' in " + logs);
+        return false;
     }
 
     private void keepRunning(QStashSimulator eu, QStashSimulator us) throws InterruptedException {

@@ -18,6 +18,7 @@ import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.VerifyQStash;
 import dev.qstash.jakarta.impl.client.RestClientQStashPublisher;
 import dev.qstash.jakarta.impl.jaxrs.DeliveryProducer;
+import dev.qstash.jakarta.impl.jaxrs.HeldClaim;
 import dev.qstash.jakarta.impl.jaxrs.VerifiedRequest;
 import dev.qstash.jakarta.impl.jaxrs.VerifyQStashGuard;
 
@@ -37,7 +38,8 @@ public class QStashExtension implements Extension {
 
     void addInternalBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         event.addInterceptorBinding(VerifyQStash.class);
-        for (Class<?> type : List.of(QStashRuntime.class, DeliveryProducer.class, VerifyQStashGuard.class)) {
+        for (Class<?> type : List.of(QStashRuntime.class, DeliveryProducer.class, VerifyQStashGuard.class,
+                HeldClaim.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type),
                     QStashExtension.class.getName() + "." + type.getSimpleName());
         }

@@ -8,15 +8,19 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.impl.client.RestClientQStashPublisher;
+import dev.qstash.jakarta.impl.config.HandlingSettings;
 import dev.qstash.jakarta.impl.config.QStashSettings;
 import dev.qstash.jakarta.impl.config.ReceiverSettings;
 import dev.qstash.jakarta.impl.jaxrs.ReceivePath;
+import dev.qstash.jakarta.impl.receive.DeliveryHandling;
 import dev.qstash.jakarta.impl.verify.QStashReceiver;
 
 /**
@@ -31,11 +35,17 @@ public class QStashRuntime implements ReceivePath {
 
     private QStashSettings settings;
     private QStashReceiver receiver;
+    private DeliveryHandling handling;
+
+    @Inject
+    BeanManager beans;
 
     @PostConstruct
     void resolve() {
         settings = QStashSettings.resolve(ConfigProvider.getConfig());
         receiver = settings.receiver().receiver(Clock.systemUTC());
+        handling = DeliveryHandling.create(HandlingSettings.resolve(ConfigProvider.getConfig()), Clock.systemUTC(),
+                () -> CacheManagers.fromServer(beans));
     }
 
     /** Eager start-up: resolves config at deployment, not on the first request, and reports what is wrong. */
@@ -58,6 +68,11 @@ public class QStashRuntime implements ReceivePath {
     @Override
     public QStashReceiver receiver() {
         return receiver;
+    }
+
+    @Override
+    public DeliveryHandling handling() {
+        return handling;
     }
 
     QStashPublisher newPrimaryPublisher() {

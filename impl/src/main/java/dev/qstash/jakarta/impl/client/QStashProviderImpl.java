@@ -16,4 +16,10 @@ public final class QStashProviderImpl extends QStashProvider {
     public Class<?> signatureFilter() {
         return QStashSignatureFilter.class;
     }
+
+    @Override
+    public java.util.List<Class<?>> receiveProviders() {
+        return java.util.List.of(dev.qstash.jakarta.impl.jaxrs.IdempotencyFeature.class,
+                dev.qstash.jakarta.impl.jaxrs.CallbackReader.class);
+    }
 }

@@ -12,7 +12,7 @@ import dev.qstash.jakarta.impl.verify.VerifiedToken;
 
 /** A verified delivery: the token's claims plus the QStash headers sent beside it. */
 public record DeliveryImpl(VerifiedToken token, String messageId, int retried, Optional<QStashRegion> region,
-        Optional<String> scheduleId, Optional<String> urlGroup) implements QStashDelivery {
+        Optional<String> scheduleId, Optional<String> urlGroup, boolean seenBefore) implements QStashDelivery {
 
     static DeliveryImpl of(VerifiedToken token, MultivaluedMap<String, String> headers) {
         return new DeliveryImpl(token,
@@ -20,7 +20,20 @@ public record DeliveryImpl(VerifiedToken token, String messageId, int retried, O
                 retried(headers.getFirst("Upstash-Retried")),
                 QStashRegion.parse(headers.getFirst("Upstash-Region")),
                 Optional.ofNullable(headers.getFirst("Upstash-Schedule-Id")).filter(s -> !s.isEmpty()),
-                Optional.ofNullable(headers.getFirst("Upstash-Topic-Name")).filter(s -> !s.isEmpty()));
+                Optional.ofNullable(headers.getFirst("Upstash-Topic-Name")).filter(s -> !s.isEmpty()), false);
+    }
+
+    /** This delivery, as a redelivery an idempotent method saw fail before. */
+    DeliveryImpl asSeenBefore() {
+        return new DeliveryImpl(token, messageId, retried, region, scheduleId, urlGroup, true);
+    }
+
+    static String tokenId(VerifiedToken token) {
+        return token.claims().get("jti") instanceof String jti ? jti : null;
+    }
+
+    static Instant expiry(VerifiedToken token) {
+        return Instant.ofEpochSecond(((Number) token.claims().get("exp")).longValue());
     }
 
     private static int retried(String value) {
@@ -51,7 +64,7 @@ public record DeliveryImpl(VerifiedToken token, String messageId, int retried, O
 
     @Override
     public Optional<String> tokenId() {
-        return token.claims().get("jti") instanceof String jti ? Optional.of(jti) : Optional.empty();
+        return Optional.ofNullable(tokenId(token));
     }
 
     @Override
@@ -63,7 +76,7 @@ public record DeliveryImpl(VerifiedToken token, String messageId, int retried, O
 
     @Override
     public Instant expiresAt() {
-        return Instant.ofEpochSecond(((Number) token.claims().get("exp")).longValue());
+        return expiry(token);
     }
 
     @Override

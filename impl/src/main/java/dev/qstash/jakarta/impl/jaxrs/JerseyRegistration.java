@@ -27,5 +27,10 @@ public final class JerseyRegistration implements ForcedAutoDiscoverable {
             // would pass through the guard (which lets it through: the filter is not a resource method)
             context.register(new QStashSignatureFilter());
         }
+        for (Class<?> provider : new Class<?>[]{IdempotencyFeature.class, CallbackReader.class}) {
+            if (!context.getConfiguration().isRegistered(provider)) {
+                context.register(provider);
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.qstash.jakarta.VerifyQStash;
 import dev.qstash.jakarta.impl.config.ReceiverSettings;
+import dev.qstash.jakarta.impl.receive.ReplayGuard;
 import dev.qstash.jakarta.impl.verify.BodyTooLargeException;
 import dev.qstash.jakarta.impl.verify.NoSigningKeysException;
 import dev.qstash.jakarta.impl.verify.SignatureVerificationException;
@@ -54,8 +55,11 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
 
     private volatile Wiring wiring;
 
-    /** The application's receive path and the request holder (a client proxy, valid in every request). */
-    private record Wiring(ReceivePath path, VerifiedRequest request, Path tempDir) {
+    /**
+     * The application's receive path and the request holder (a client proxy, valid in every request); the replay
+     * guard, {@code null} when replay protection is off, so that costs a request nothing.
+     */
+    private record Wiring(ReceivePath path, VerifiedRequest request, Path tempDir, ReplayGuard replay) {
     }
 
     @Override
@@ -114,6 +118,14 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
             rejected(request, e);
             return;
         }
+        ReplayGuard replay = wired.replay();
+        if (replay != null && !replay.firstUse(DeliveryImpl.tokenId(token), DeliveryImpl.expiry(token))) {
+            body.close();
+            LOG.log(Level.DEBUG, "QSTASH015 rejected {0}: its token was used before (replay protection)",
+                    request.getUriInfo().getPath());
+            request.abortWith(unauthorized());
+            return;
+        }
         verified.verified(DeliveryImpl.of(token, request.getHeaders()), body);
         request.setEntityStream(body.inputStream());
     }
@@ -123,8 +135,9 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
         if (found == null) {
             try {
                 CDI<Object> cdi = CDI.current();
-                found = new Wiring(cdi.select(ReceivePath.class).get(), cdi.select(VerifiedRequest.class).get(),
-                        Path.of(System.getProperty("java.io.tmpdir")));
+                ReceivePath path = cdi.select(ReceivePath.class).get();
+                found = new Wiring(path, cdi.select(VerifiedRequest.class).get(),
+                        Path.of(System.getProperty("java.io.tmpdir")), path.handling().replayGuard());
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "QSTASH014 cannot verify QStash deliveries: the qstash-jakarta CDI extension is "
                         + "not active in this application ({0}). Deploy qstash-jakarta-impl inside the application "

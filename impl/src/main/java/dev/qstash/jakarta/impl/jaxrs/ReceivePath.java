@@ -1,6 +1,7 @@
 package dev.qstash.jakarta.impl.jaxrs;
 
 import dev.qstash.jakarta.impl.config.ReceiverSettings;
+import dev.qstash.jakarta.impl.receive.DeliveryHandling;
 import dev.qstash.jakarta.impl.verify.QStashReceiver;
 
 /**
@@ -14,4 +15,7 @@ public interface ReceivePath {
 
     /** The receiving settings: body limits, URL check. */
     ReceiverSettings receiverSettings();
+
+    /** Idempotent receivers and replay protection. */
+    DeliveryHandling handling();
 }

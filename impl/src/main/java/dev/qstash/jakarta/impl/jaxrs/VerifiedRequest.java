@@ -33,6 +33,13 @@ public class VerifiedRequest {
         return delivery != null;
     }
 
+    /** Marks the delivery as one an idempotent method saw fail before ({@link DeliveryImpl#seenBefore()}). */
+    public void seenBefore() {
+        if (delivery != null) {
+            delivery = delivery.asSeenBefore();
+        }
+    }
+
     /** The verified delivery, or {@code null}. */
     public DeliveryImpl delivery() {
         return delivery;

@@ -143,7 +143,7 @@ class QStashExtensionTest {
                 Clock.systemUTC(), 0);
         String token = Tokens.sign(Tokens.claims(url, body, System.currentTimeMillis() / 1000), Tokens.NEXT);
         DeliveryImpl delivery = new DeliveryImpl(receiver.verify(token, body, "eu-central-1", url), "msg_1", 2,
-                Optional.of(QStashRegion.EU_CENTRAL_1), Optional.empty(), Optional.of("group"));
+                Optional.of(QStashRegion.EU_CENTRAL_1), Optional.empty(), Optional.of("group"), false);
         client.request.verified(delivery, null);
         assertEquals("msg_1", client.delivery.messageId());
         assertEquals(2, client.delivery.retried());

@@ -140,7 +140,8 @@ class VerifyQStashGuardTest {
         byte[] body = "x".getBytes();
         String token = Tokens.sign(Tokens.claims(url, body, System.currentTimeMillis() / 1000), Tokens.CURRENT);
         request.verified(new DeliveryImpl(QStashReceiver.withKeys(Tokens.CURRENT, Tokens.NEXT, Clock.systemUTC(), 0)
-                .verify(token, body, null, url), "msg_1", 0, Optional.empty(), Optional.empty(), Optional.empty()),
+                .verify(token, body, null, url), "msg_1", 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                false),
                 null);
         assertEquals("x", byClass.post("x"));
         assertEquals("guarded", byMethod.guarded());

@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import jakarta.enterprise.context.control.RequestContextController;
 
@@ -36,6 +38,7 @@ public final class JaxrsServer implements AutoCloseable {
     private final HttpServer server;
     private final HttpContextBuilder context;
     private final HttpClient client = HttpClient.newHttpClient();
+    private final ExecutorService executor;
 
     public JaxrsServer(Map<String, String> environment, List<Class<?>> resources, List<Class<?>> providers)
             throws IOException {
@@ -53,6 +56,8 @@ public final class JaxrsServer implements AutoCloseable {
         context.getDeployment().getActualResourceClasses().addAll(resources);
         context.getDeployment().getActualProviderClasses().addAll(providers);
         context.bind(server).getFilters().add(new RequestScope(weld));
+        executor = Executors.newFixedThreadPool(8); // concurrent requests, as a server serves them
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -72,6 +77,7 @@ public final class JaxrsServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
         context.cleanup();
         weld.shutdown();
         closeQuietly(installed);

@@ -48,6 +48,15 @@ public final class ReceivedLog {
                 "-"));
     }
 
+    /** A line of free fields, {@code resource messageId field...}, for the delivery-handling resources. */
+    static void note(String resource, String messageId, String... fields) {
+        StringBuilder line = new StringBuilder(resource).append(' ').append(orDash(messageId));
+        for (String field : fields) {
+            line.append(' ').append(orDash(field).replace(' ', '_'));
+        }
+        LINES.add(line.toString());
+    }
+
     static List<String> lines() {
         return LINES;
     }

@@ -11,6 +11,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import dev.qstash.jakarta.tck.apps.GuardedResource;
+import dev.qstash.jakarta.tck.apps.HandlingResource;
 import dev.qstash.jakarta.tck.apps.ManageResource;
 import dev.qstash.jakarta.tck.apps.MixedResource;
 import dev.qstash.jakarta.tck.apps.OpenResource;
@@ -47,7 +48,7 @@ public final class TckDeployments {
         return ShrinkWrap.create(WebArchive.class, test.getSimpleName() + ".war")
                 .addClasses(application, ReceiveResource.class, ReceivedLog.class, MixedResource.class,
                         OpenResource.class, PublishResource.class, GuardedResource.class, ManageResource.class,
-                        StreamResource.class, SingletonResource.class)
+                        StreamResource.class, SingletonResource.class, HandlingResource.class)
                 .addAsResource(new StringAsset(properties.toString()), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

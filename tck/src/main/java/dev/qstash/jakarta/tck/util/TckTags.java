@@ -8,6 +8,9 @@ public final class TckTags {
     /** Publishing through the injected publishers, against the simulator. */
     public static final String PUBLISH = "publish";
 
+    /** Handling deliveries: idempotent receivers, replay protection, retry control, typed callbacks. */
+    public static final String HANDLE = "handle";
+
     /** Scenarios of the management API (queues, schedules, URL groups, DLQ, logs). */
     public static final String MANAGE = "manage";
     /**
