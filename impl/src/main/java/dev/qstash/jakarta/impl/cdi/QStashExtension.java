@@ -1,6 +1,8 @@
 package dev.qstash.jakarta.impl.cdi;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,23 +40,31 @@ public class QStashExtension implements Extension {
 
     void addInternalBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         event.addInterceptorBinding(VerifyQStash.class);
-        for (Class<?> type : List.of(QStashRuntime.class, DeliveryProducer.class, VerifyQStashGuard.class,
-                HeldClaim.class)) {
+        for (Class<?> type : List.of(QStashRuntime.class, DeliveryProducer.class, VerifyQStashGuard.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type),
                     QStashExtension.class.getName() + "." + type.getSimpleName());
         }
     }
 
-    void addRequestHolder(@Observes AfterBeanDiscovery event) {
-        // synthetic, not a managed bean: created by a constructor call, without the container's per-instance
-        // injection work (see VerifiedRequest)
-        event.<VerifiedRequest>addBean()
-                .beanClass(VerifiedRequest.class)
-                .types(VerifiedRequest.class, Object.class)
+    void addRequestHolders(@Observes AfterBeanDiscovery event) {
+        addRequestScoped(event, VerifiedRequest.class, VerifiedRequest::new, VerifiedRequest::release);
+        addRequestScoped(event, HeldClaim.class, HeldClaim::new, HeldClaim::end);
+    }
+
+    /**
+     * A synthetic, not a managed, {@code @RequestScoped} bean: created by a constructor call, without the container's
+     * per-instance injection work (on Payara, resource injection through HK2 once per request; see
+     * {@link VerifiedRequest}), and {@code end} called when the request ends.
+     */
+    private static <T> void addRequestScoped(AfterBeanDiscovery event, Class<T> type, Supplier<T> create,
+            Consumer<T> end) {
+        event.<T>addBean()
+                .beanClass(type)
+                .types(type, Object.class)
                 .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
                 .scope(RequestScoped.class)
-                .createWith(context -> new VerifiedRequest())
-                .destroyWith((request, context) -> request.release());
+                .createWith(context -> create.get())
+                .destroyWith((instance, context) -> end.accept(instance));
     }
 
     void addPublishers(@Observes AfterBeanDiscovery event) {

@@ -1,16 +1,13 @@
 package dev.qstash.jakarta.impl.jaxrs;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.RequestScoped;
-
 import dev.qstash.jakarta.impl.receive.Idempotency;
 
 /**
  * The claim an idempotent method's delivery holds during its request. The response filter settles it (done on 2xx,
  * released otherwise); should the response filter not run (an exception no mapper handled, a client that went away),
- * the claim is released when the request ends, so QStash's retry runs the method.
+ * the claim is released when the request ends, so QStash's retry runs the method. A synthetic {@code @RequestScoped}
+ * bean, like {@link VerifiedRequest} ({@code QStashExtension}).
  */
-@RequestScoped
 public class HeldClaim {
 
     private Idempotency idempotency;
@@ -35,8 +32,8 @@ public class HeldClaim {
         }
     }
 
-    @PreDestroy
-    void end() {
+    /** Releases a claim nothing settled: called by the container when the request ends. */
+    public void end() {
         settle(false);
     }
 }

@@ -43,7 +43,7 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
             request.abortWith(QStashSignatureFilter.notConfigured());
             return;
         }
-        DeliveryImpl delivery = wired.request().isVerified() ? wired.request().delivery() : null;
+        DeliveryImpl delivery = wired.request().delivery(); // null when the signature filter did not verify it
         if (delivery == null) {
             LOG.log(Level.ERROR, "QSTASH033 refused a call of {0}: it is @Idempotent but the request was not "
                     + "verified; annotate it with @VerifyQStash too", endpoint);
