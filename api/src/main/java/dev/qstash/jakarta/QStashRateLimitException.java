@@ -29,12 +29,14 @@ public class QStashRateLimitException extends QStashApiException {
 
     /** Which limit was hit. */
     private final Kind kind;
-    /** The limit, if QStash sent it. */
-    private final OptionalLong limit;
-    /** How much of the limit remains, if QStash sent it. */
-    private final OptionalLong remaining;
-    /** When the limit resets, a unix timestamp as QStash sent it. */
-    private final OptionalLong reset;
+    // the figures are kept as nullable Long, not OptionalLong, so that the exception stays serializable as its
+    // Throwable supertype promises (OptionalLong is not Serializable)
+    /** The limit, or {@code null} if QStash did not send it. */
+    private final Long limit;
+    /** How much of the limit remains, or {@code null} if QStash did not send it. */
+    private final Long remaining;
+    /** When the limit resets, a unix timestamp as QStash sent it, or {@code null}. */
+    private final Long reset;
 
     /**
      * A rate-limit failure.
@@ -49,9 +51,17 @@ public class QStashRateLimitException extends QStashApiException {
             OptionalLong reset) {
         super(429, error);
         this.kind = kind;
-        this.limit = limit;
-        this.remaining = remaining;
-        this.reset = reset;
+        this.limit = boxed(limit);
+        this.remaining = boxed(remaining);
+        this.reset = boxed(reset);
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value == null || value.isEmpty() ? null : value.getAsLong();
+    }
+
+    private static OptionalLong optional(Long value) {
+        return value == null ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
     /**
@@ -69,7 +79,7 @@ public class QStashRateLimitException extends QStashApiException {
      * @return the limit, or empty if QStash did not send it
      */
     public OptionalLong limit() {
-        return limit;
+        return optional(limit);
     }
 
     /**
@@ -78,7 +88,7 @@ public class QStashRateLimitException extends QStashApiException {
      * @return the remainder, or empty if QStash did not send it
      */
     public OptionalLong remaining() {
-        return remaining;
+        return optional(remaining);
     }
 
     /**
@@ -87,6 +97,6 @@ public class QStashRateLimitException extends QStashApiException {
      * @return the reset time, or empty if QStash did not send it
      */
     public OptionalLong reset() {
-        return reset;
+        return optional(reset);
     }
 }
