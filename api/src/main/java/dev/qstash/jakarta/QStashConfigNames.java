@@ -171,6 +171,16 @@ public final class QStashConfigNames {
      */
     public static final String CLIENT_RETRY_SERVER_ERRORS = "qstash.client.retry-server-errors";
 
+    /**
+     * Whether publishing inside a traced context forwards the W3C trace context ({@code traceparent},
+     * {@code tracestate}) through QStash as {@code Upstash-Forward-*} headers, so that the delivery continues the
+     * trace. Only where the server has MicroProfile Telemetry; a message that forwards its own {@code traceparent}
+     * keeps it. Default {@code true}.
+     *
+     * @since 0.1
+     */
+    public static final String TELEMETRY_PROPAGATE = "qstash.telemetry.propagate";
+
     /** The base URL used when {@link #URL} is not set. */
     public static final String DEFAULT_URL = "https://qstash.upstash.io";
 

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import dev.qstash.jakarta.QStashConfigNames;
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.impl.client.RestClientQStashPublisher;
@@ -21,6 +22,8 @@ import dev.qstash.jakarta.impl.config.QStashSettings;
 import dev.qstash.jakarta.impl.config.ReceiverSettings;
 import dev.qstash.jakarta.impl.jaxrs.ReceivePath;
 import dev.qstash.jakarta.impl.receive.DeliveryHandling;
+import dev.qstash.jakarta.impl.telemetry.Telemetry;
+import dev.qstash.jakarta.impl.telemetry.TelemetrySupport;
 import dev.qstash.jakarta.impl.verify.QStashReceiver;
 
 /**
@@ -36,6 +39,7 @@ public class QStashRuntime implements ReceivePath {
     private QStashSettings settings;
     private QStashReceiver receiver;
     private DeliveryHandling handling;
+    private Telemetry telemetry;
 
     @Inject
     BeanManager beans;
@@ -46,6 +50,8 @@ public class QStashRuntime implements ReceivePath {
         receiver = settings.receiver().receiver(Clock.systemUTC());
         handling = DeliveryHandling.create(HandlingSettings.resolve(ConfigProvider.getConfig()), Clock.systemUTC(),
                 () -> CacheManagers.fromServer(beans));
+        telemetry = TelemetrySupport.resolve(beans, ConfigProvider.getConfig()
+                .getOptionalValue(QStashConfigNames.TELEMETRY_PROPAGATE, Boolean.class).orElse(Boolean.TRUE));
     }
 
     /** Eager start-up: resolves config at deployment, not on the first request, and reports what is wrong. */
@@ -75,11 +81,16 @@ public class QStashRuntime implements ReceivePath {
         return handling;
     }
 
+    @Override
+    public Telemetry telemetry() {
+        return telemetry;
+    }
+
     QStashPublisher newPrimaryPublisher() {
-        return RestClientQStashPublisher.create(settings.primary(), settings.client());
+        return RestClientQStashPublisher.create(settings.primary(), settings.client(), telemetry);
     }
 
     QStashPublisher newRegionalPublisher(QStashRegion region) {
-        return RestClientQStashPublisher.create(settings.regionCredentials(region), settings.client());
+        return RestClientQStashPublisher.create(settings.regionCredentials(region), settings.client(), telemetry);
     }
 }

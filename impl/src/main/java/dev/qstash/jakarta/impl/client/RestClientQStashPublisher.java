@@ -1,6 +1,8 @@
 package dev.qstash.jakarta.impl.client;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -11,6 +13,7 @@ import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.impl.config.ClientSettings;
 import dev.qstash.jakarta.impl.config.Credentials;
+import dev.qstash.jakarta.impl.telemetry.Telemetry;
 import dev.qstash.jakarta.manage.DeadLetterQueue;
 import dev.qstash.jakarta.manage.FlowControls;
 import dev.qstash.jakarta.manage.Logs;
@@ -27,6 +30,9 @@ import dev.qstash.jakarta.manage.UrlGroups;
  */
 public final class RestClientQStashPublisher implements QStashPublisher {
 
+    private static final String TRACEPARENT = "traceparent";
+    private static final String FORWARDED_TRACEPARENT = "upstash-forward-traceparent";
+
     private final Transport transport;
     private final WireFormat wire;
     private final Queues queues;
@@ -38,14 +44,24 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     private final SigningKeys signingKeys;
     private final FlowControls flowControl;
 
-    /** A publisher with the SDK's default backoff. */
-    public static RestClientQStashPublisher create(Credentials credentials, ClientSettings client) {
+    /**
+     * A publisher with the SDK's default backoff.
+     *
+     * @param telemetry where its spans and metrics go, and whether it forwards the trace context
+     */
+    public static RestClientQStashPublisher create(Credentials credentials, ClientSettings client,
+            Telemetry telemetry) {
         return new RestClientQStashPublisher(credentials, new Retrier(client, Retrier.DEFAULT_BACKOFF),
-                WireFormat.PLAIN);
+                WireFormat.PLAIN, telemetry);
     }
 
+    /** A publisher that reports nothing to telemetry (one made with {@code QStashPublisher.builder()}). */
     RestClientQStashPublisher(Credentials credentials, Retrier retrier, WireFormat wire) {
-        this.transport = new Transport(credentials, retrier);
+        this(credentials, retrier, wire, Telemetry.NONE);
+    }
+
+    RestClientQStashPublisher(Credentials credentials, Retrier retrier, WireFormat wire, Telemetry telemetry) {
+        this.transport = new Transport(credentials, retrier, telemetry);
         this.wire = wire;
         this.queues = new QueuesClient(transport);
         this.schedules = new SchedulesClient(transport, wire);
@@ -62,46 +78,97 @@ public final class RestClientQStashPublisher implements QStashPublisher {
         return transport.credentials().region();
     }
 
+    // Each publish runs in its own span (when the server has MicroProfile Telemetry), and the request is built inside
+    // it, so that the trace context forwarded through QStash names that span as the delivery's parent
+
     @Override
     public PublishResponse publish(PublishRequest request) {
         requireDestination(request, false);
-        ApiCall call = wire.publishCall(request);
-        return transport.toDestinationNow(call, deduplicated(call), Responses::single);
+        return transport.traced(info(request), () -> {
+            ApiCall call = wire.publishCall(withTraceContext(request));
+            return transport.toDestinationNow(call, deduplicated(call), Responses::single);
+        });
     }
 
     @Override
     public CompletionStage<PublishResponse> publishAsync(PublishRequest request) {
         requireDestination(request, false);
-        ApiCall call = wire.publishCall(request);
-        return transport.toDestination(call, deduplicated(call), Responses::single);
+        return transport.tracedAsync(info(request), () -> {
+            ApiCall call = wire.publishCall(withTraceContext(request));
+            return transport.toDestination(call, deduplicated(call), Responses::single);
+        });
     }
 
     @Override
     public List<PublishResponse> publishToUrlGroup(PublishRequest request) {
         requireDestination(request, true);
-        ApiCall call = wire.publishCall(request);
-        return transport.toDestinationNow(call, deduplicated(call), Responses::list);
+        return transport.traced(info(request), () -> {
+            ApiCall call = wire.publishCall(withTraceContext(request));
+            return transport.toDestinationNow(call, deduplicated(call), Responses::list);
+        });
     }
 
     @Override
     public CompletionStage<List<PublishResponse>> publishToUrlGroupAsync(PublishRequest request) {
         requireDestination(request, true);
-        ApiCall call = wire.publishCall(request);
-        return transport.toDestination(call, deduplicated(call), Responses::list);
+        return transport.tracedAsync(info(request), () -> {
+            ApiCall call = wire.publishCall(withTraceContext(request));
+            return transport.toDestination(call, deduplicated(call), Responses::list);
+        });
     }
 
     @Override
     public List<List<PublishResponse>> batch(List<PublishRequest> requests) {
         requireBatch(requests);
-        return transport.toDestinationNow(wire.batchCall(requests),
-                requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch);
+        return transport.traced(batchInfo(requests), () -> transport.toDestinationNow(
+                wire.batchCall(withTraceContext(requests)),
+                requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch));
     }
 
     @Override
     public CompletionStage<List<List<PublishResponse>>> batchAsync(List<PublishRequest> requests) {
         requireBatch(requests);
-        return transport.toDestination(wire.batchCall(requests),
-                requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch);
+        return transport.tracedAsync(batchInfo(requests), () -> transport.toDestination(
+                wire.batchCall(withTraceContext(requests)),
+                requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch));
+    }
+
+    private Telemetry.CallInfo info(PublishRequest request) {
+        String operation = request.queue() == null ? "publish" : "enqueue";
+        String name = request.queue() != null ? request.queue() : request.isUrlGroup() ? request.destination() : null;
+        return transport.info(operation, request.isUrlGroup() ? null : UrlPath.host(request.destination()), name,
+                1);
+    }
+
+    private Telemetry.CallInfo batchInfo(List<PublishRequest> requests) {
+        return transport.info("batch", null, null, requests.size());
+    }
+
+    /**
+     * The request with the current trace context as {@code traceparent} (and {@code tracestate}) to forward, unless it
+     * forwards its own, or a default header of this publisher does; the request itself outside a traced context.
+     */
+    private PublishRequest withTraceContext(PublishRequest request) {
+        Map<String, String> trace = transport.telemetry().traceHeaders();
+        if (trace.isEmpty() || request == null || wire.hasHeader(FORWARDED_TRACEPARENT)
+                || request.headers().keySet().stream().anyMatch(name -> name.equalsIgnoreCase(TRACEPARENT)
+                        || name.equalsIgnoreCase(FORWARDED_TRACEPARENT))) {
+            return request;
+        }
+        PublishRequest.Builder builder = request.toBuilder();
+        trace.forEach(builder::header);
+        return builder.build();
+    }
+
+    private List<PublishRequest> withTraceContext(List<PublishRequest> requests) {
+        if (transport.telemetry() == Telemetry.NONE) {
+            return requests;
+        }
+        List<PublishRequest> traced = new ArrayList<>(requests.size());
+        for (PublishRequest request : requests) {
+            traced.add(withTraceContext(request));
+        }
+        return traced;
     }
 
     /**

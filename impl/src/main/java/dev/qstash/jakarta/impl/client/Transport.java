@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.Response;
 
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.qstash.jakarta.QStashConfigurationException;
 import dev.qstash.jakarta.QStashException;
 import dev.qstash.jakarta.impl.config.Credentials;
+import dev.qstash.jakarta.impl.telemetry.Telemetry;
 
 /**
  * Sends {@link ApiCall}s to one region with one token, retrying network failures. It holds two REST clients of the
@@ -47,18 +49,23 @@ final class Transport implements AutoCloseable {
 
     private final Credentials credentials;
     private final Retrier retrier;
+    private final Telemetry telemetry;
     private final QStashApi destinations;
     private final String destinationsBroken; // why destinations is null although a token is set, else null
     private volatile QStashApi admin; // made on first use: most applications only publish
 
-    Transport(Credentials credentials, Retrier retrier) {
-        this(credentials, retrier, PathPreservingClients.URL_CONNECTION_ENGINE);
+    Transport(Credentials credentials, Retrier retrier, Telemetry telemetry) {
+        this(credentials, retrier, telemetry, PathPreservingClients.URL_CONNECTION_ENGINE);
     }
 
-    /** @param engineName RESTEasy's URLConnection engine class; tests name one that is missing, as an upgrade may */
-    Transport(Credentials credentials, Retrier retrier, String engineName) {
+    /**
+     * @param telemetry where the calls' spans and metrics go
+     * @param engineName RESTEasy's URLConnection engine class; tests name one that is missing, as an upgrade may
+     */
+    Transport(Credentials credentials, Retrier retrier, Telemetry telemetry, String engineName) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.retrier = Objects.requireNonNull(retrier, "retrier");
+        this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
         QStashApi client = null;
         String broken = null;
         if (credentials.hasToken()) {
@@ -107,9 +114,67 @@ final class Transport implements AutoCloseable {
         return credentials;
     }
 
-    /** A call with a destination URL in its path, not safe to repeat after a 5xx; see the other form. */
+    /**
+     * A call with a destination URL in its path that publishes nothing (creating a schedule), not safe to repeat
+     * after a 5xx, in its own span; see the other form.
+     */
     <T> CompletionStage<T> toDestination(ApiCall call, Function<Response, T> parse) {
-        return toDestination(call, false, parse);
+        return tracedAsync(info("schedule", null, null, 0), () -> toDestination(call, false, parse));
+    }
+
+    Telemetry telemetry() {
+        return telemetry;
+    }
+
+    /**
+     * What a span of a call to this transport's QStash says.
+     *
+     * @param destinationHost the destination URL's host only, or {@code null}
+     * @param destinationName the queue or URL group, or {@code null}
+     * @param messages how many messages the call publishes
+     */
+    Telemetry.CallInfo info(String operation, String destinationHost, String destinationName, int messages) {
+        return new Telemetry.CallInfo(operation, credentials.region(), credentials.baseUrl().getHost(),
+                destinationHost, destinationName, messages);
+    }
+
+    /** {@code call} in its own span, current while it runs on this thread. */
+    <T> T traced(Telemetry.CallInfo info, Supplier<T> call) {
+        Telemetry.Call span = telemetry.start(info);
+        if (span == Telemetry.Call.NONE) {
+            return call.get();
+        }
+        T result;
+        try (Telemetry.Scope scope = span.makeCurrent()) {
+            result = call.get();
+        } catch (RuntimeException | Error e) {
+            span.failed(e);
+            throw e;
+        }
+        span.succeeded(result);
+        return result;
+    }
+
+    /** {@code call} in its own span, current while the call is started on this thread, ended when it completes. */
+    <T> CompletionStage<T> tracedAsync(Telemetry.CallInfo info, Supplier<CompletionStage<T>> call) {
+        Telemetry.Call span = telemetry.start(info);
+        if (span == Telemetry.Call.NONE) {
+            return call.get();
+        }
+        CompletionStage<T> stage;
+        try (Telemetry.Scope scope = span.makeCurrent()) {
+            stage = call.get();
+        } catch (RuntimeException | Error e) {
+            span.failed(e);
+            throw e;
+        }
+        return stage.whenComplete((result, failure) -> {
+            if (failure == null) {
+                span.succeeded(result);
+            } else {
+                span.failed(failure);
+            }
+        });
     }
 
     /**
@@ -131,15 +196,16 @@ final class Transport implements AutoCloseable {
 
     /** A management call whose answer is JSON; a {@code GET} may be retried after a 5xx. */
     <T> CompletionStage<T> json(ApiCall call, Function<JsonNode, T> parse) {
-        return send(call, false, isRead(call), response -> parse.apply(Responses.json(response)));
+        return tracedAsync(info(call.describe(), null, null, 0),
+                () -> send(call, false, isRead(call), response -> parse.apply(Responses.json(response))));
     }
 
     /** A management call whose answer does not matter beyond its status; a {@code GET} may be retried after a 5xx. */
     CompletionStage<Void> empty(ApiCall call) {
-        return send(call, false, isRead(call), response -> {
+        return tracedAsync(info(call.describe(), null, null, 0), () -> send(call, false, isRead(call), response -> {
             response.close();
             return null;
-        });
+        }));
     }
 
     private static boolean isRead(ApiCall call) {

@@ -35,6 +35,33 @@ final class UrlPath {
     }
 
     /**
+     * The host of a destination URL, for spans: never its user info, port, path or query. {@code null} when it has
+     * none that can be told.
+     */
+    static String host(String url) {
+        if (url == null) {
+            return null;
+        }
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return null;
+        }
+        int start = scheme + 3;
+        int end = url.length();
+        for (char c : new char[]{'/', '?', '#', '\\'}) {
+            int i = url.indexOf(c, start);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        String authority = url.substring(start, end);
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        int port = authority.startsWith("[") ? authority.indexOf(']') + 1 : authority.indexOf(':');
+        String host = port > 0 ? authority.substring(0, port) : authority;
+        return host.isEmpty() ? null : host.toLowerCase(Locale.ROOT);
+    }
+
+    /**
      * The WHATWG serialisation of a path and optional query.
      *
      * @param input text starting with {@code /}, as it follows the base URL's origin

@@ -56,6 +56,11 @@ final class WireFormat {
         this.defaults = Map.copyOf(prefixed);
     }
 
+    /** Whether a client-wide header of this name (lower case, as sent) is set. */
+    boolean hasHeader(String wireName) {
+        return defaults.containsKey(wireName);
+    }
+
     /** The call for {@code /v2/publish/...} or {@code /v2/enqueue/{queue}/...}. */
     ApiCall publishCall(PublishRequest request) {
         byte[] body = body(request);

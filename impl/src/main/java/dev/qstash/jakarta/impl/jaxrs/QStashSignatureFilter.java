@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.Response;
 import dev.qstash.jakarta.VerifyQStash;
 import dev.qstash.jakarta.impl.config.ReceiverSettings;
 import dev.qstash.jakarta.impl.receive.ReplayGuard;
+import dev.qstash.jakarta.impl.telemetry.Telemetry;
 import dev.qstash.jakarta.impl.verify.BodyTooLargeException;
 import dev.qstash.jakarta.impl.verify.NoSigningKeysException;
+import dev.qstash.jakarta.impl.verify.RejectionReason;
 import dev.qstash.jakarta.impl.verify.SignatureVerificationException;
 import dev.qstash.jakarta.impl.verify.SpooledBody;
 import dev.qstash.jakarta.impl.verify.VerifiedToken;
@@ -59,7 +61,8 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
      * The application's receive path and the request holder (a client proxy, valid in every request); the replay
      * guard, {@code null} when replay protection is off, so that costs a request nothing.
      */
-    private record Wiring(ReceivePath path, VerifiedRequest request, Path tempDir, ReplayGuard replay) {
+    private record Wiring(ReceivePath path, VerifiedRequest request, Path tempDir, ReplayGuard replay,
+            Telemetry telemetry) {
     }
 
     @Override
@@ -76,9 +79,14 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
             // those per context, so a property set by one request was seen by the next
             return;
         }
+        Telemetry telemetry = wired.telemetry();
+        Telemetry.Receipt receipt = telemetry == Telemetry.NONE
+                ? Telemetry.Receipt.NONE
+                : telemetry.receiving(request::getHeaderString);
         String signature = request.getHeaderString(SIGNATURE_HEADER);
         if (signature == null || signature.isEmpty()) {
             LOG.log(Level.DEBUG, "QSTASH010 rejected {0}: no Upstash-Signature header", request.getUriInfo().getPath());
+            receipt.rejected(RejectionReason.MISSING_SIGNATURE);
             request.abortWith(unauthorized());
             return;
         }
@@ -89,10 +97,11 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
             token = wired.path().receiver().verifyToken(signature, request.getHeaderString(REGION_HEADER),
                     settings.urlCheck() ? settings.expectedSubject(request.getUriInfo().getRequestUri()) : null);
         } catch (SignatureVerificationException e) {
-            rejected(request, e);
+            rejected(request, e, receipt);
             return;
         } catch (NoSigningKeysException e) {
             LOG.log(Level.ERROR, "QSTASH012 cannot verify {0}: {1}", request.getUriInfo().getPath(), e.getMessage());
+            receipt.rejected(RejectionReason.NOT_CONFIGURED);
             request.abortWith(notConfigured());
             return;
         }
@@ -106,6 +115,7 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
             // the stream stays unclosed: some servers drain the rest of a body on close, and this one is read no
             // further than the limit
             LOG.log(Level.DEBUG, "QSTASH013 rejected {0}: {1}", request.getUriInfo().getPath(), e.getMessage());
+            receipt.rejected(RejectionReason.BODY_TOO_LARGE);
             request.abortWith(Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.TEXT_PLAIN_TYPE)
                     .entity("Request body exceeds " + e.limit() + " bytes").build());
             return;
@@ -115,7 +125,7 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
             token.requireBody(body.sha256());
         } catch (SignatureVerificationException e) {
             body.close();
-            rejected(request, e);
+            rejected(request, e, receipt);
             return;
         }
         ReplayGuard replay = wired.replay();
@@ -123,10 +133,13 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
             body.close();
             LOG.log(Level.DEBUG, "QSTASH015 rejected {0}: its token was used before (replay protection)",
                     request.getUriInfo().getPath());
+            receipt.rejected(RejectionReason.REPLAYED);
             request.abortWith(unauthorized());
             return;
         }
-        verified.verified(DeliveryImpl.of(token, request.getHeaders()), body);
+        DeliveryImpl delivery = DeliveryImpl.of(token, request.getHeaders());
+        receipt.verified(delivery);
+        verified.verified(delivery, body);
         request.setEntityStream(body.inputStream());
     }
 
@@ -137,7 +150,8 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
                 CDI<Object> cdi = CDI.current();
                 ReceivePath path = cdi.select(ReceivePath.class).get();
                 found = new Wiring(path, cdi.select(VerifiedRequest.class).get(),
-                        Path.of(System.getProperty("java.io.tmpdir")), path.handling().replayGuard());
+                        Path.of(System.getProperty("java.io.tmpdir")), path.handling().replayGuard(),
+                        path.telemetry());
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "QSTASH014 cannot verify QStash deliveries: the qstash-jakarta CDI extension is "
                         + "not active in this application ({0}). Deploy qstash-jakarta-impl inside the application "
@@ -150,8 +164,10 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
         return found;
     }
 
-    private static void rejected(ContainerRequestContext request, SignatureVerificationException e) {
+    private static void rejected(ContainerRequestContext request, SignatureVerificationException e,
+            Telemetry.Receipt receipt) {
         LOG.log(Level.DEBUG, "QSTASH011 rejected {0}: {1}", request.getUriInfo().getPath(), e.getMessage());
+        receipt.rejected(e.code());
         request.abortWith(unauthorized());
     }
 

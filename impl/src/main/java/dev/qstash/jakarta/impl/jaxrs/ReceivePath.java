@@ -2,6 +2,7 @@ package dev.qstash.jakarta.impl.jaxrs;
 
 import dev.qstash.jakarta.impl.config.ReceiverSettings;
 import dev.qstash.jakarta.impl.receive.DeliveryHandling;
+import dev.qstash.jakarta.impl.telemetry.Telemetry;
 import dev.qstash.jakarta.impl.verify.QStashReceiver;
 
 /**
@@ -18,4 +19,9 @@ public interface ReceivePath {
 
     /** Idempotent receivers and replay protection. */
     DeliveryHandling handling();
+
+    /** Spans and metrics of deliveries; {@link Telemetry#NONE} without MicroProfile Telemetry. */
+    default Telemetry telemetry() {
+        return Telemetry.NONE;
+    }
 }

@@ -111,8 +111,9 @@ public final class QStashReceiver {
         if (regionKeys.isEmpty()) {
             throw new NoSigningKeysException("No QStash signing keys are configured: set " + missingKeys);
         }
-        throw new SignatureVerificationException("no configured key pair applies: the Upstash-Region header "
-                + (regionHeader == null ? "is absent" : "names no region with both keys configured")
-                + " and the default keys are not set");
+        throw new SignatureVerificationException(RejectionReason.NO_KEY_PAIR,
+                "no configured key pair applies: the Upstash-Region header "
+                        + (regionHeader == null ? "is absent" : "names no region with both keys configured")
+                        + " and the default keys are not set");
     }
 }

@@ -144,7 +144,7 @@ public final class QStashSignatureVerifier {
             throws SignatureVerificationException {
         Objects.requireNonNull(keys, "keys");
         if (token == null || token.isEmpty()) {
-            throw new SignatureVerificationException("no Upstash-Signature token");
+            throw new SignatureVerificationException(RejectionReason.MISSING_SIGNATURE, "no Upstash-Signature token");
         }
         byte[] ascii = token.getBytes(StandardCharsets.US_ASCII); // anything else becomes '?', refused below
         requireCanonicalSegments(ascii);
@@ -156,7 +156,7 @@ public final class QStashSignatureVerifier {
         }
         SigningKey matched = keys.match(ascii, payloadEnd, toArray(decode(ascii, payloadEnd + 1, ascii.length)));
         if (matched == null) {
-            throw new SignatureVerificationException(
+            throw new SignatureVerificationException(RejectionReason.SIGNATURE_MISMATCH,
                     "signature matches neither the current nor the next key of " + keys.source());
         }
         Map<String, Object> claims = parse(ascii, headerEnd + 1, payloadEnd, "payload");
@@ -180,7 +180,7 @@ public final class QStashSignatureVerifier {
             throws SignatureVerificationException {
         Object iss = claims.get("iss");
         if (!ISSUER.equals(iss)) {
-            throw new SignatureVerificationException(
+            throw new SignatureVerificationException(RejectionReason.WRONG_ISSUER,
                     iss == null ? "iss claim is missing" : "iss claim is " + quoted(iss) + ", expected \"Upstash\"");
         }
 
@@ -193,7 +193,7 @@ public final class QStashSignatureVerifier {
             throw new SignatureVerificationException("exp claim is not a number");
         }
         if (expiry.doubleValue() <= now - clockToleranceSeconds) {
-            throw new SignatureVerificationException(
+            throw new SignatureVerificationException(RejectionReason.EXPIRED,
                     "token expired: exp " + exp + " is not after now " + (long) now + " (tolerance "
                             + clockToleranceSeconds + " s)");
         }
@@ -203,8 +203,9 @@ public final class QStashSignatureVerifier {
                 throw new SignatureVerificationException("nbf claim is not a number");
             }
             if (notBefore.doubleValue() > now + clockToleranceSeconds) {
-                throw new SignatureVerificationException("token not valid yet: nbf " + nbf + " is after now "
-                        + (long) now + " (tolerance " + clockToleranceSeconds + " s)");
+                throw new SignatureVerificationException(RejectionReason.EXPIRED,
+                        "token not valid yet: nbf " + nbf + " is after now "
+                                + (long) now + " (tolerance " + clockToleranceSeconds + " s)");
             }
         }
         Object iat = claims.get("iat");
@@ -215,7 +216,7 @@ public final class QStashSignatureVerifier {
         if (expectedSubject != null) {
             Object sub = claims.get("sub");
             if (!expectedSubject.equals(sub)) {
-                throw new SignatureVerificationException(sub == null
+                throw new SignatureVerificationException(RejectionReason.URL_MISMATCH, sub == null
                         ? "sub claim is missing"
                         : "sub claim " + quoted(sub) + " is not the request URL " + quoted(expectedSubject));
             }

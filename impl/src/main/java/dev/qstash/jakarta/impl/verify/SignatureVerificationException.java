@@ -8,7 +8,24 @@ public class SignatureVerificationException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final RejectionReason code;
+
+    /** A rejection of the general kind {@link RejectionReason#INVALID_TOKEN}. */
     public SignatureVerificationException(String reason) {
+        this(RejectionReason.INVALID_TOKEN, reason);
+    }
+
+    /**
+     * @param code the kind, for spans and metrics
+     * @param reason which check failed, for the log
+     */
+    public SignatureVerificationException(RejectionReason code, String reason) {
         super(reason, null, false, false);
+        this.code = code;
+    }
+
+    /** The kind of rejection. */
+    public RejectionReason code() {
+        return code;
     }
 }

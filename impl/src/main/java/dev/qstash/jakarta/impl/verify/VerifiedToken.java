@@ -59,7 +59,8 @@ public final class VerifiedToken {
     public void requireBody(byte[] sha256) throws SignatureVerificationException {
         Objects.requireNonNull(sha256, "sha256");
         if (!MessageDigest.isEqual(bodyClaim, Base64.getUrlEncoder().withoutPadding().encode(sha256))) {
-            throw new SignatureVerificationException("body hash does not match the body claim");
+            throw new SignatureVerificationException(RejectionReason.BODY_MISMATCH,
+                    "body hash does not match the body claim");
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.qstash.jakarta.PublishRequest;
 import dev.qstash.jakarta.QStashException;
 import dev.qstash.jakarta.impl.config.QStashSettings;
+import dev.qstash.jakarta.impl.telemetry.Telemetry;
 import dev.qstash.jakarta.impl.testing.LogCapture;
 import dev.qstash.jakarta.impl.testing.RecordingServer;
 import dev.qstash.jakarta.impl.testing.RecordingServer.Answer;
@@ -30,7 +31,7 @@ class PathPreservingClientsTest {
 
     private static Transport transport(RecordingServer server, String engineName) {
         return new Transport(QStashSettings.explicit(server.baseUrl(), "token_value"),
-                new Retrier(0, n -> Duration.ZERO), engineName);
+                new Retrier(0, n -> Duration.ZERO), Telemetry.NONE, engineName);
     }
 
     @Test
