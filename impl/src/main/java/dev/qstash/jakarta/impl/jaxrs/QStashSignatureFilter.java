@@ -139,7 +139,7 @@ public class QStashSignatureFilter implements ContainerRequestFilter {
         }
         DeliveryImpl delivery = DeliveryImpl.of(token, request.getHeaders());
         receipt.verified(delivery);
-        verified.verified(delivery, body);
+        verified.verified(delivery, body, receipt);
         request.setEntityStream(body.inputStream());
     }
 

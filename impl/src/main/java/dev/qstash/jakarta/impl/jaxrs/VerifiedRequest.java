@@ -3,6 +3,7 @@ package dev.qstash.jakarta.impl.jaxrs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import dev.qstash.jakarta.impl.telemetry.Telemetry;
 import dev.qstash.jakarta.impl.verify.SpooledBody;
 
 /**
@@ -21,11 +22,23 @@ public class VerifiedRequest {
 
     private DeliveryImpl delivery;
     private SpooledBody body;
+    private Telemetry.Receipt receipt = Telemetry.Receipt.NONE;
 
     /** Records a verified delivery and takes ownership of its body. */
     public void verified(DeliveryImpl verified, SpooledBody read) {
+        verified(verified, read, Telemetry.Receipt.NONE);
+    }
+
+    /** Records a verified delivery, takes ownership of its body, and ends its telemetry span when that waits. */
+    public void verified(DeliveryImpl verified, SpooledBody read, Telemetry.Receipt observed) {
         this.delivery = verified;
         this.body = read;
+        this.receipt = observed;
+    }
+
+    /** Ends the delivery's span if it waits for the server span ({@link Telemetry.Receipt#emit()}). */
+    public void emitSpan() {
+        receipt.emit();
     }
 
     /** Whether the filter verified this request. */
@@ -47,6 +60,7 @@ public class VerifiedRequest {
 
     /** Releases the body's temporary file, if any: called by the container when the request ends. */
     public void release() {
+        receipt.emit();
         if (body != null) {
             try {
                 body.close();

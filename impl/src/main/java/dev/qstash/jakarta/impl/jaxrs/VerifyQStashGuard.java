@@ -50,7 +50,11 @@ public class VerifyQStashGuard implements Serializable {
     @AroundInvoke
     Object requireVerified(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
-        if (!RESOURCE_METHODS.computeIfAbsent(method, VerifyQStashGuard::isResourceMethod) || verified()) {
+        if (!RESOURCE_METHODS.computeIfAbsent(method, VerifyQStashGuard::isResourceMethod)) {
+            return invocation.proceed();
+        }
+        if (verified()) {
+            request.emitSpan(); // the server span is current here, whatever the order of the JAX-RS filters
             return invocation.proceed();
         }
         LOG.log(Level.ERROR, "QSTASH016 refused a call of {0}.{1}: it is annotated @VerifyQStash but the request was "

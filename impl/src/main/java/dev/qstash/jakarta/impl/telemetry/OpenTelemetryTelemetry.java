@@ -1,6 +1,7 @@
 package dev.qstash.jakarta.impl.telemetry;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,7 +136,7 @@ final class OpenTelemetryTelemetry implements Telemetry {
         if (call.messages() > 1) {
             builder.setAttribute(BATCH_COUNT, (long) call.messages());
         }
-        call.region().ifPresent(region -> builder.setAttribute(REGION, region.headerValue()));
+        call.region().ifPresent(region -> builder.setAttribute(REGION, region.configPrefix()));
         if (call.destinationHost() != null) {
             builder.setAttribute(DESTINATION_HOST, call.destinationHost());
         }
@@ -161,18 +162,24 @@ final class OpenTelemetryTelemetry implements Telemetry {
 
     @Override
     public Receipt receiving(UnaryOperator<String> headers) {
-        Context parent = Context.current();
-        if (!Span.fromContext(parent).getSpanContext().isValid()) {
-            parent = extractor.extract(parent, headers, GETTER);
+        Context current = Context.current();
+        if (Span.fromContext(current).getSpanContext().isValid()) {
+            return new ObservedReceipt(null, Instant.now());
         }
-        Span span = tracer.spanBuilder("qstash receive")
-                .setParent(parent)
+        return new ObservedReceipt(extractor.extract(current, headers, GETTER), Instant.now());
+    }
+
+    private Span receiveSpan(Context parent, Instant start) {
+        SpanBuilder builder = tracer.spanBuilder("qstash receive")
                 .setSpanKind(SpanKind.INTERNAL)
+                .setStartTimestamp(start)
                 .setAttribute(MESSAGING_SYSTEM, SYSTEM)
                 .setAttribute(OPERATION_NAME, "receive")
-                .setAttribute(OPERATION_TYPE, "receive")
-                .startSpan();
-        return new ObservedReceipt(span);
+                .setAttribute(OPERATION_TYPE, "receive");
+        if (parent != null) {
+            builder.setParent(parent);
+        }
+        return builder.startSpan();
     }
 
     private final class ObservedCall implements Call {
@@ -223,38 +230,62 @@ final class OpenTelemetryTelemetry implements Telemetry {
 
     private static AttributesBuilder metricAttributes(CallInfo call) {
         AttributesBuilder attributes = Attributes.builder().put(OPERATION_NAME, call.operation());
-        call.region().ifPresent(region -> attributes.put(REGION, region.headerValue()));
+        call.region().ifPresent(region -> attributes.put(REGION, region.configPrefix()));
         return attributes;
     }
 
+    /**
+     * A request to a verified resource. When the server made a span current before the filter ran, the span is made
+     * at once; otherwise a verified delivery's span waits for {@link #emit()}, when the server span is current.
+     */
     private final class ObservedReceipt implements Receipt {
 
-        private final Span span;
+        private final Context remote; // the request's trace context when no span was current, else null
+        private final Instant start;
+        private QStashDelivery delivery; // verified, its span not made yet
+        private Instant end;
 
-        ObservedReceipt(Span span) {
-            this.span = span;
+        ObservedReceipt(Context remote, Instant start) {
+            this.remote = remote;
+            this.start = start;
         }
 
         @Override
-        public void verified(QStashDelivery delivery) {
-            if (!delivery.messageId().isEmpty()) {
-                span.setAttribute(MESSAGE_ID, delivery.messageId());
-            }
-            span.setAttribute(RETRIED, (long) delivery.retried());
-            String key = delivery.signingKey().name().toLowerCase(Locale.ROOT);
-            span.setAttribute(SIGNING_KEY, key);
-            delivery.region().ifPresent(region -> span.setAttribute(REGION, region.headerValue()));
-            delivery.verifiedWithRegionKeys().ifPresent(region -> span.setAttribute(KEYS_REGION,
-                    region.headerValue()));
-            span.end();
+        public void verified(QStashDelivery verifiedDelivery) {
+            String key = verifiedDelivery.signingKey().name().toLowerCase(Locale.ROOT);
             AttributesBuilder attributes = Attributes.builder().put(SIGNING_KEY, key);
-            delivery.region().ifPresent(region -> attributes.put(REGION, region.headerValue()));
+            verifiedDelivery.region().ifPresent(region -> attributes.put(REGION, region.configPrefix()));
             verified.add(1, attributes.build());
+            this.delivery = verifiedDelivery;
+            this.end = Instant.now();
+            if (remote == null) {
+                emit();
+            }
+        }
+
+        @Override
+        public synchronized void emit() {
+            QStashDelivery done = delivery;
+            if (done == null) {
+                return;
+            }
+            delivery = null;
+            Context current = Context.current();
+            Span span = receiveSpan(Span.fromContext(current).getSpanContext().isValid() ? current : remote, start);
+            if (!done.messageId().isEmpty()) {
+                span.setAttribute(MESSAGE_ID, done.messageId());
+            }
+            span.setAttribute(RETRIED, (long) done.retried());
+            span.setAttribute(SIGNING_KEY, done.signingKey().name().toLowerCase(Locale.ROOT));
+            done.region().ifPresent(region -> span.setAttribute(REGION, region.configPrefix()));
+            done.verifiedWithRegionKeys().ifPresent(region -> span.setAttribute(KEYS_REGION, region.configPrefix()));
+            span.end(end);
         }
 
         @Override
         public void rejected(RejectionReason reason) {
             Attributes attributes = Attributes.of(REJECTION, reason.code());
+            Span span = receiveSpan(remote, start);
             span.setAttribute(REJECTION, reason.code());
             span.setAttribute(ERROR_TYPE, "rejected");
             span.addEvent("qstash.rejected", attributes);

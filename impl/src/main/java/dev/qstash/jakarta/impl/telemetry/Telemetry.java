@@ -125,10 +125,24 @@ public interface Telemetry {
             public void rejected(RejectionReason reason) {
                 // nothing reported
             }
+
+            @Override
+            public void emit() {
+                // nothing reported
+            }
         };
 
-        /** The delivery is genuine. */
+        /**
+         * The delivery is genuine. Its span waits for {@link #emit()} when the server had no span current yet (its
+         * server span starts after the verification filter), so that it becomes a child of the server span.
+         */
         void verified(QStashDelivery delivery);
+
+        /**
+         * Ends a verified delivery's span if it is still waiting: called when the resource method is entered (the
+         * server span is current then) and, in case it never was, when the request ends; only the first call counts.
+         */
+        void emit();
 
         /** The request was refused. */
         void rejected(RejectionReason reason);
