@@ -30,7 +30,8 @@ public final class TelemetrySupport {
     public static Telemetry resolve(BeanManager beans, boolean propagate) {
         String why;
         if (!present(API)) {
-            why = "the OpenTelemetry API is not visible to the application (no MicroProfile Telemetry on this server)";
+            why = "the OpenTelemetry API is not visible to the application (no MicroProfile Telemetry on this server; "
+                    + "on Open Liberty with mpTelemetry, give the application apiTypeVisibility +third-party)";
         } else {
             StringBuilder reason = new StringBuilder();
             try {
