@@ -84,8 +84,9 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     @Override
     public PublishResponse publish(PublishRequest request) {
         requireDestination(request, false);
+        boolean forward = transport.telemetry().forwardsTrace();
         return transport.traced(info(request), () -> {
-            ApiCall call = wire.publishCall(withTraceContext(request));
+            ApiCall call = wire.publishCall(forward ? withTraceContext(request) : request);
             return transport.toDestinationNow(call, deduplicated(call), Responses::single);
         });
     }
@@ -93,8 +94,9 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     @Override
     public CompletionStage<PublishResponse> publishAsync(PublishRequest request) {
         requireDestination(request, false);
+        boolean forward = transport.telemetry().forwardsTrace();
         return transport.tracedAsync(info(request), () -> {
-            ApiCall call = wire.publishCall(withTraceContext(request));
+            ApiCall call = wire.publishCall(forward ? withTraceContext(request) : request);
             return transport.toDestination(call, deduplicated(call), Responses::single);
         });
     }
@@ -102,8 +104,9 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     @Override
     public List<PublishResponse> publishToUrlGroup(PublishRequest request) {
         requireDestination(request, true);
+        boolean forward = transport.telemetry().forwardsTrace();
         return transport.traced(info(request), () -> {
-            ApiCall call = wire.publishCall(withTraceContext(request));
+            ApiCall call = wire.publishCall(forward ? withTraceContext(request) : request);
             return transport.toDestinationNow(call, deduplicated(call), Responses::list);
         });
     }
@@ -111,8 +114,9 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     @Override
     public CompletionStage<List<PublishResponse>> publishToUrlGroupAsync(PublishRequest request) {
         requireDestination(request, true);
+        boolean forward = transport.telemetry().forwardsTrace();
         return transport.tracedAsync(info(request), () -> {
-            ApiCall call = wire.publishCall(withTraceContext(request));
+            ApiCall call = wire.publishCall(forward ? withTraceContext(request) : request);
             return transport.toDestination(call, deduplicated(call), Responses::list);
         });
     }
@@ -120,16 +124,18 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     @Override
     public List<List<PublishResponse>> batch(List<PublishRequest> requests) {
         requireBatch(requests);
+        boolean forward = transport.telemetry().forwardsTrace();
         return transport.traced(batchInfo(requests), () -> transport.toDestinationNow(
-                wire.batchCall(withTraceContext(requests)),
+                wire.batchCall(forward ? withTraceContext(requests) : requests),
                 requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch));
     }
 
     @Override
     public CompletionStage<List<List<PublishResponse>>> batchAsync(List<PublishRequest> requests) {
         requireBatch(requests);
+        boolean forward = transport.telemetry().forwardsTrace();
         return transport.tracedAsync(batchInfo(requests), () -> transport.toDestination(
-                wire.batchCall(withTraceContext(requests)),
+                wire.batchCall(forward ? withTraceContext(requests) : requests),
                 requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch));
     }
 
@@ -145,7 +151,8 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     }
 
     /**
-     * The request with the current trace context as {@code traceparent} (and {@code tracestate}) to forward, unless it
+     * Called inside the call's span, when {@link Telemetry#forwardsTrace()} said so before it: the request with the
+     * current trace context as {@code traceparent} (and {@code tracestate}) to forward, unless it
      * forwards its own, or a default header of this publisher does; the request itself outside a traced context.
      */
     private PublishRequest withTraceContext(PublishRequest request) {
@@ -161,9 +168,6 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     }
 
     private List<PublishRequest> withTraceContext(List<PublishRequest> requests) {
-        if (transport.telemetry() == Telemetry.NONE) {
-            return requests;
-        }
         List<PublishRequest> traced = new ArrayList<>(requests.size());
         for (PublishRequest request : requests) {
             traced.add(withTraceContext(request));

@@ -108,6 +108,11 @@ final class OpenTelemetryTelemetry implements Telemetry {
                 .build();
     }
 
+    /** Telemetry over {@code openTelemetry}; {@code propagate}: {@code qstash.telemetry.propagate}. */
+    static OpenTelemetryTelemetry of(OpenTelemetry openTelemetry, boolean propagate) {
+        return new OpenTelemetryTelemetry(openTelemetry, propagate);
+    }
+
     /**
      * The server's {@code OpenTelemetry} bean, or empty with why there is none.
      *
@@ -144,6 +149,11 @@ final class OpenTelemetryTelemetry implements Telemetry {
             builder.setAttribute(DESTINATION_NAME, call.destinationName());
         }
         return new ObservedCall(builder.startSpan(), call);
+    }
+
+    @Override
+    public boolean forwardsTrace() {
+        return propagator != null && Span.current().getSpanContext().isValid();
     }
 
     @Override

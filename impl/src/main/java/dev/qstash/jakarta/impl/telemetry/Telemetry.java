@@ -30,6 +30,15 @@ public interface Telemetry {
     }
 
     /**
+     * Whether the trace context is to be forwarded from here: propagation is on and a span is current (the
+     * application's, or the server's for the request). Asked before the call's own span starts, so that a publish
+     * outside any trace goes out as it would without telemetry.
+     */
+    default boolean forwardsTrace() {
+        return false;
+    }
+
+    /**
      * The W3C trace context of the current span, to forward through QStash: {@code traceparent} and, when there is
      * one, {@code tracestate}, as the server's propagator writes them. Empty outside a traced context or when
      * propagation is off.
