@@ -34,6 +34,8 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     private static final String FORWARDED_TRACEPARENT = "upstash-forward-traceparent";
 
     private final Transport transport;
+    private final Telemetry telemetry;
+    private final boolean observed; // whether telemetry is on: else nothing is done for it per call
     private final WireFormat wire;
     private final Queues queues;
     private final Schedules schedules;
@@ -62,6 +64,8 @@ public final class RestClientQStashPublisher implements QStashPublisher {
 
     RestClientQStashPublisher(Credentials credentials, Retrier retrier, WireFormat wire, Telemetry telemetry) {
         this.transport = new Transport(credentials, retrier, telemetry);
+        this.telemetry = telemetry;
+        this.observed = telemetry != Telemetry.NONE;
         this.wire = wire;
         this.queues = new QueuesClient(transport);
         this.schedules = new SchedulesClient(transport, wire);
@@ -78,65 +82,102 @@ public final class RestClientQStashPublisher implements QStashPublisher {
         return transport.credentials().region();
     }
 
-    // Each publish runs in its own span (when the server has MicroProfile Telemetry), and the request is built inside
-    // it, so that the trace context forwarded through QStash names that span as the delivery's parent
+    // With telemetry, each publish runs in its own span, and the request is built inside it, so that the trace context
+    // forwarded through QStash names that span as the delivery's parent. Without, the call is made directly: nothing
+    // is allocated or looked up for telemetry.
 
     @Override
     public PublishResponse publish(PublishRequest request) {
         requireDestination(request, false);
-        boolean forward = transport.telemetry().forwardsTrace();
-        return transport.traced(info(request), () -> {
-            ApiCall call = wire.publishCall(forward ? withTraceContext(request) : request);
-            return transport.toDestinationNow(call, deduplicated(call), Responses::single);
-        });
+        if (!observed) {
+            return publishNow(request);
+        }
+        boolean forward = telemetry.forwardsTrace();
+        return transport.traced(info(request), () -> publishNow(forward ? withTraceContext(request) : request));
     }
 
     @Override
     public CompletionStage<PublishResponse> publishAsync(PublishRequest request) {
         requireDestination(request, false);
-        boolean forward = transport.telemetry().forwardsTrace();
-        return transport.tracedAsync(info(request), () -> {
-            ApiCall call = wire.publishCall(forward ? withTraceContext(request) : request);
-            return transport.toDestination(call, deduplicated(call), Responses::single);
-        });
+        if (!observed) {
+            return publishLater(request);
+        }
+        boolean forward = telemetry.forwardsTrace();
+        return transport.tracedAsync(info(request),
+                () -> publishLater(forward ? withTraceContext(request) : request));
     }
 
     @Override
     public List<PublishResponse> publishToUrlGroup(PublishRequest request) {
         requireDestination(request, true);
-        boolean forward = transport.telemetry().forwardsTrace();
-        return transport.traced(info(request), () -> {
-            ApiCall call = wire.publishCall(forward ? withTraceContext(request) : request);
-            return transport.toDestinationNow(call, deduplicated(call), Responses::list);
-        });
+        if (!observed) {
+            return publishToUrlGroupNow(request);
+        }
+        boolean forward = telemetry.forwardsTrace();
+        return transport.traced(info(request),
+                () -> publishToUrlGroupNow(forward ? withTraceContext(request) : request));
     }
 
     @Override
     public CompletionStage<List<PublishResponse>> publishToUrlGroupAsync(PublishRequest request) {
         requireDestination(request, true);
-        boolean forward = transport.telemetry().forwardsTrace();
-        return transport.tracedAsync(info(request), () -> {
-            ApiCall call = wire.publishCall(forward ? withTraceContext(request) : request);
-            return transport.toDestination(call, deduplicated(call), Responses::list);
-        });
+        if (!observed) {
+            return publishToUrlGroupLater(request);
+        }
+        boolean forward = telemetry.forwardsTrace();
+        return transport.tracedAsync(info(request),
+                () -> publishToUrlGroupLater(forward ? withTraceContext(request) : request));
     }
 
     @Override
     public List<List<PublishResponse>> batch(List<PublishRequest> requests) {
         requireBatch(requests);
-        boolean forward = transport.telemetry().forwardsTrace();
-        return transport.traced(batchInfo(requests), () -> transport.toDestinationNow(
-                wire.batchCall(forward ? withTraceContext(requests) : requests),
-                requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch));
+        if (!observed) {
+            return batchNow(requests);
+        }
+        boolean forward = telemetry.forwardsTrace();
+        return transport.traced(batchInfo(requests), () -> batchNow(forward ? withTraceContext(requests) : requests));
     }
 
     @Override
     public CompletionStage<List<List<PublishResponse>>> batchAsync(List<PublishRequest> requests) {
         requireBatch(requests);
-        boolean forward = transport.telemetry().forwardsTrace();
-        return transport.tracedAsync(batchInfo(requests), () -> transport.toDestination(
-                wire.batchCall(forward ? withTraceContext(requests) : requests),
-                requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch));
+        if (!observed) {
+            return batchLater(requests);
+        }
+        boolean forward = telemetry.forwardsTrace();
+        return transport.tracedAsync(batchInfo(requests),
+                () -> batchLater(forward ? withTraceContext(requests) : requests));
+    }
+
+    private PublishResponse publishNow(PublishRequest request) {
+        ApiCall call = wire.publishCall(request);
+        return transport.toDestinationNow(call, deduplicated(call), Responses::single);
+    }
+
+    private CompletionStage<PublishResponse> publishLater(PublishRequest request) {
+        ApiCall call = wire.publishCall(request);
+        return transport.toDestination(call, deduplicated(call), Responses::single);
+    }
+
+    private List<PublishResponse> publishToUrlGroupNow(PublishRequest request) {
+        ApiCall call = wire.publishCall(request);
+        return transport.toDestinationNow(call, deduplicated(call), Responses::list);
+    }
+
+    private CompletionStage<List<PublishResponse>> publishToUrlGroupLater(PublishRequest request) {
+        ApiCall call = wire.publishCall(request);
+        return transport.toDestination(call, deduplicated(call), Responses::list);
+    }
+
+    private List<List<PublishResponse>> batchNow(List<PublishRequest> requests) {
+        return transport.toDestinationNow(wire.batchCall(requests),
+                requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch);
+    }
+
+    private CompletionStage<List<List<PublishResponse>>> batchLater(List<PublishRequest> requests) {
+        return transport.toDestination(wire.batchCall(requests),
+                requests.stream().allMatch(RestClientQStashPublisher::deduplicated), Responses::batch);
     }
 
     private Telemetry.CallInfo info(PublishRequest request) {
@@ -156,7 +197,7 @@ public final class RestClientQStashPublisher implements QStashPublisher {
      * forwards its own, or a default header of this publisher does; the request itself outside a traced context.
      */
     private PublishRequest withTraceContext(PublishRequest request) {
-        Map<String, String> trace = transport.telemetry().traceHeaders();
+        Map<String, String> trace = telemetry.traceHeaders();
         if (trace.isEmpty() || request == null || wire.hasHeader(FORWARDED_TRACEPARENT)
                 || request.headers().keySet().stream().anyMatch(name -> name.equalsIgnoreCase(TRACEPARENT)
                         || name.equalsIgnoreCase(FORWARDED_TRACEPARENT))) {

@@ -119,6 +119,9 @@ final class Transport implements AutoCloseable {
      * after a 5xx, in its own span; see the other form.
      */
     <T> CompletionStage<T> toDestination(ApiCall call, Function<Response, T> parse) {
+        if (telemetry == Telemetry.NONE) {
+            return toDestination(call, false, parse);
+        }
         return tracedAsync(info("schedule", null, null, 0), () -> toDestination(call, false, parse));
     }
 
@@ -196,16 +199,25 @@ final class Transport implements AutoCloseable {
 
     /** A management call whose answer is JSON; a {@code GET} may be retried after a 5xx. */
     <T> CompletionStage<T> json(ApiCall call, Function<JsonNode, T> parse) {
+        if (telemetry == Telemetry.NONE) {
+            return send(call, false, isRead(call), response -> parse.apply(Responses.json(response)));
+        }
         return tracedAsync(info(call.describe(), null, null, 0),
                 () -> send(call, false, isRead(call), response -> parse.apply(Responses.json(response))));
     }
 
     /** A management call whose answer does not matter beyond its status; a {@code GET} may be retried after a 5xx. */
     CompletionStage<Void> empty(ApiCall call) {
-        return tracedAsync(info(call.describe(), null, null, 0), () -> send(call, false, isRead(call), response -> {
-            response.close();
-            return null;
-        }));
+        if (telemetry == Telemetry.NONE) {
+            return send(call, false, isRead(call), Transport::closed);
+        }
+        return tracedAsync(info(call.describe(), null, null, 0), () -> send(call, false, isRead(call),
+                Transport::closed));
+    }
+
+    private static Void closed(Response response) {
+        response.close();
+        return null;
     }
 
     private static boolean isRead(ApiCall call) {

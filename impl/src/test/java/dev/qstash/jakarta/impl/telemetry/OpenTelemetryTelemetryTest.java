@@ -206,6 +206,19 @@ class OpenTelemetryTelemetryTest {
     }
 
     @Test
+    void aManagementCallHasAClientSpanAndCountsNoMessage() throws Exception {
+        try (RecordingServer server = new RecordingServer().answer(r -> new Answer(200, Map.of(), new byte[0]));
+                QStashPublisher publisher = publisher(server, OpenTelemetryTelemetry.of(openTelemetry, true))) {
+            publisher.queues().upsert("orders", 2, false);
+            SpanData upsert = span("qstash POST /v2/queues");
+            assertEquals(SpanKind.CLIENT, upsert.getKind());
+            assertEquals("POST /v2/queues", attribute(upsert, "messaging.operation.name"));
+            assertNull(attribute(upsert, "messaging.operation.type"), "not a send");
+            assertEquals(0, counter("qstash.messages.published", "messaging.operation.name", "POST /v2/queues"));
+        }
+    }
+
+    @Test
     void aNetworkFailureIsOfKindNetwork() {
         assertEquals("network", OpenTelemetryTelemetry.errorType(new QStashException("x",
                 new IOException("reset"))));
