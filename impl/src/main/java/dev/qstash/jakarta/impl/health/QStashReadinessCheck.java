@@ -5,46 +5,23 @@ import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
-
-import dev.qstash.jakarta.impl.cdi.QStashRuntime;
 
 /**
- * The {@code qstash} readiness check (see {@link ReadinessReport} for what it says). Only {@link HealthExtension}
- * adds this class, and only where MicroProfile Health is present. The answer is worked out once, when the server
- * first asks; each probe after that returns it, with no config lookup and no call to QStash.
+ * The {@code qstash} readiness check (see {@link ReadinessReport} for what it says), an {@code @ApplicationScoped}
+ * {@code @Readiness} bean that {@link ReadinessBean} adds only where MicroProfile Health is present. The answer is
+ * worked out once, when the server first creates the check; each probe after that returns it, with no config lookup
+ * and no call to QStash.
  */
-@Readiness
-@ApplicationScoped
-public class QStashReadinessCheck implements HealthCheck {
+final class QStashReadinessCheck implements HealthCheck {
 
     private static final Logger LOG = System.getLogger("dev.qstash.jakarta");
 
-    @Inject
-    QStashRuntime runtime;
+    private final HealthCheckResponse response;
 
-    @Inject
-    HealthExtension extension;
-
-    private HealthCheckResponse response;
-
-    @PostConstruct
-    void resolve() {
-        response = respond(() -> {
-            Config config = ConfigProvider.getConfig();
-            return ReadinessReport.of(runtime.settings(),
-                    key -> config.getOptionalValue(key, String.class).filter(value -> !value.isEmpty())
-                            .isPresent(),
-                    extension.usage());
-        });
+    QStashReadinessCheck(Report report) {
+        this.response = respond(report);
     }
 
     @Override

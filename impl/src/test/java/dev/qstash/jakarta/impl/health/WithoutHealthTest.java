@@ -1,14 +1,14 @@
 package dev.qstash.jakarta.impl.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,25 +27,21 @@ class WithoutHealthTest {
     @Test
     void nothingIsAddedAndOneInfoLineSaysSo() {
         List<String> calls = new ArrayList<>();
-        BeforeBeanDiscovery event = (BeforeBeanDiscovery) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{BeforeBeanDiscovery.class}, (proxy, method, args) -> {
-                    calls.add(method.getName());
-                    return null;
-                });
-        BeanManager beanManager = (BeanManager) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[]{BeanManager.class}, (proxy, method, args) -> {
+        AfterBeanDiscovery event = (AfterBeanDiscovery) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{AfterBeanDiscovery.class}, (proxy, method, args) -> {
                     calls.add(method.getName());
                     return null;
                 });
         HealthExtension extension = new HealthExtension();
         try (LogCapture log = new LogCapture()) {
-            extension.addCheck(event, beanManager, JDK_ONLY);
-            assertEquals(List.of(), calls, "no type added, nothing asked of the container");
+            extension.detect(JDK_ONLY);
+            extension.addCheck(event, null);
+            assertEquals(List.of(), calls, "no bean added, nothing asked of the container");
             List<String> lines = log.lines().stream().filter(line -> line.contains("QSTASH040")).toList();
             assertEquals(1, lines.size(), log.all());
             assertTrue(lines.get(0).startsWith("INFO ") && lines.get(0).contains("MicroProfile Health")
                     && lines.get(0).contains("\"qstash\""), lines.get(0));
         }
-        assertEquals(false, extension.usage().publishes(), "nothing is tracked for a check that is not there");
+        assertFalse(extension.enabled());
     }
 }
