@@ -48,7 +48,7 @@ public final class VerifyBench {
             System.out.printf("  body %6s bytes: floor (1 HMAC-SHA256 + 1 SHA-256) %,10.0f ± %,.0f%n", size, floor,
                     scores.get("floor")[1]);
             for (String name : new String[]{"verifyCurrent", "verifyNext", "verifyWhileReading", "jose4jJws",
-                    "macJose4j", "macCloned"}) {
+                    "macJose4j", "macCloned", "tokenOnly", "tokenThenFloorHash", "floorAfterAlloc"}) {
                 double[] score = scores.get(name);
                 System.out.printf("                     %-18s %,10.0f ± %,.0f   = %.2f × floor%n", name, score[0],
                         score[1], score[0] / floor);

@@ -127,6 +127,31 @@ public class VerifyBenchmark {
         blackhole.consume(sha256.digest(body));
     }
 
+    /**
+     * The floor after allocating what {@link #tokenOnly} allocates (about 3.5 KB, from {@code -prof gc}): how much of
+     * the gap between {@link #tokenThenFloorHash} and the sum of {@link #tokenOnly} and {@link #floor} at 64 KiB the
+     * fresh heap written per operation explains (README, benchmark).
+     */
+    @Benchmark
+    public void floorAfterAlloc(Blackhole blackhole) {
+        blackhole.consume(new byte[3500]);
+        blackhole.consume(mac.doFinal(signingInput));
+        blackhole.consume(sha256.digest(body));
+    }
+
+    /** The token's own work: everything but the body's hash. */
+    @Benchmark
+    public VerifiedToken tokenOnly() throws SignatureVerificationException {
+        return verifier.verifyToken(currentToken, URL, keys);
+    }
+
+    /** {@link #tokenOnly} followed by the floor's own SHA-256 of the body. */
+    @Benchmark
+    public void tokenThenFloorHash(Blackhole blackhole) throws SignatureVerificationException {
+        blackhole.consume(verifier.verifyToken(currentToken, URL, keys));
+        blackhole.consume(sha256.digest(body));
+    }
+
     @Benchmark
     public VerifiedToken verifyCurrent() throws SignatureVerificationException {
         return verifier.verify(currentToken, body, URL, keys);

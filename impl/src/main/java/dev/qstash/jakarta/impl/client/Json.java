@@ -14,9 +14,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
-import com.fasterxml.jackson.core.io.schubfach.FloatToDecimal;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -32,7 +31,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * <li>control characters without a short escape as {@code &#92;u001f}, lower case (Jackson's
  * {@link CharacterEscapes});
  * <li>{@code double} and {@code float} values as ECMAScript's {@code Number.prototype.toString}: the shortest digits
- * that read back as the value (Jackson's Schubfach), laid out as JavaScript does ({@code 0.0003}, {@code 1e-7},
+ * that read back as the value (Jackson's Schubfach, through its public {@code NumberOutput}), laid out as JavaScript does ({@code 0.0003}, {@code 1e-7},
  * {@code 1e+21}, {@code 2} for {@code 2.0}, {@code 0} for {@code -0.0}), and {@code NaN} and the infinities as
  * {@code null}.
  * </ul>
@@ -82,7 +81,8 @@ final class Json {
             return "0";
         }
         return layout(
-                oneDigit(DoubleToDecimal.toString(value), new BigDecimal(value), s -> Double.parseDouble(s) == value));
+                oneDigit(NumberOutput.toString(value, true), new BigDecimal(value),
+                        s -> Double.parseDouble(s) == value));
     }
 
     /** As {@link #jsNumber(double)}, with the shortest digits of the {@code float}. */
@@ -94,7 +94,7 @@ final class Json {
             return "0";
         }
         return layout(
-                oneDigit(FloatToDecimal.toString(value), new BigDecimal(value), s -> Float.parseFloat(s) == value));
+                oneDigit(NumberOutput.toString(value, true), new BigDecimal(value), s -> Float.parseFloat(s) == value));
     }
 
     /**

@@ -10,7 +10,13 @@ import java.util.Objects;
 public final class Fault {
 
     enum Kind {
-        BURST_RATE_LIMIT, DAILY_RATE_LIMIT, SERVER_ERROR, SLOW, DROP_CONNECTION
+
+        BURST_RATE_LIMIT, DAILY_RATE_LIMIT, SERVER_ERROR, SLOW, DROP_CONNECTION, SERVER_ERROR_AFTER_HANDLING, DROP_CONNECTION_AFTER_HANDLING;
+
+        /** Whether the request is handled (a publish accepted, its message scheduled) before the failure. */
+        boolean afterHandling() {
+            return this == SERVER_ERROR_AFTER_HANDLING || this == DROP_CONNECTION_AFTER_HANDLING;
+        }
     }
 
     final Kind kind;
@@ -44,6 +50,23 @@ public final class Fault {
     /** Closes the connection without answering. */
     public static Fault dropConnection() {
         return new Fault(Kind.DROP_CONNECTION, Duration.ZERO);
+    }
+
+    /**
+     * Handles the request as usual, then answers 500 instead of its answer: a publish is accepted and its message
+     * delivered, but the client cannot know. What a publisher meets when QStash fails after storing a message; only a
+     * deduplication id makes a retry of it safe.
+     */
+    public static Fault serverErrorAfterHandling() {
+        return new Fault(Kind.SERVER_ERROR_AFTER_HANDLING, Duration.ZERO);
+    }
+
+    /**
+     * Handles the request as usual, then closes the connection without answering: the answer is lost on the way back,
+     * after the message was accepted.
+     */
+    public static Fault dropConnectionAfterHandling() {
+        return new Fault(Kind.DROP_CONNECTION_AFTER_HANDLING, Duration.ZERO);
     }
 
     @Override

@@ -88,12 +88,17 @@ final class SimulatorApi implements HttpHandler {
             if (fault != null && fault.kind == Fault.Kind.DROP_CONNECTION) {
                 return; // closing an exchange before answering closes the connection
             }
-            if (fault != null && !playFault(exchange, fault)) {
+            boolean afterHandling = fault != null && fault.kind.afterHandling();
+            if (fault != null && !afterHandling && !playFault(exchange, fault)) {
                 return;
             }
             try {
                 authorize(headers, rawQuery);
                 Answer answer = route(ApiRequest.of(exchange.getRequestMethod(), rawPath, rawQuery, headers, body));
+                if (afterHandling) {
+                    playAfterHandling(exchange, fault);
+                    return;
+                }
                 send(exchange, answer.status(), answer.json(), Map.of());
             } catch (ApiError e) {
                 send(exchange, e.status, Map.of("error", e.getMessage()), Map.of());
@@ -101,6 +106,14 @@ final class SimulatorApi implements HttpHandler {
                 send(exchange, 500, Map.of("error", "simulator failure: " + e), Map.of());
             }
         }
+    }
+
+    /** The failure of a request that was handled: its answer is replaced by a 500, or lost with the connection. */
+    private void playAfterHandling(HttpExchange exchange, Fault fault) throws IOException {
+        if (fault.kind == Fault.Kind.SERVER_ERROR_AFTER_HANDLING) {
+            send(exchange, 500, Map.of("error", "internal server error"), Map.of());
+        }
+        // DROP_CONNECTION_AFTER_HANDLING: closing the exchange before answering closes the connection
     }
 
     /** @return whether to go on handling the request normally */

@@ -24,14 +24,18 @@ import org.junit.jupiter.api.Test;
 
 import dev.qstash.jakarta.PublishRequest;
 import dev.qstash.jakarta.PublishResponse;
+import dev.qstash.jakarta.QStashApiException;
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRateLimitException;
 
 /**
  * The publisher's opt-in retries against the simulator's fault injection, over real sockets: 1,000 publishes with
  * deduplication ids, 16 in flight, while burst 429s, 500s and dropped connections are injected, one every ten
- * publishes; each message is counted at the destination, exactly once. A daily 429, whose reset is hours away, is
- * thrown at once.
+ * publishes, the last two both before and after the simulator accepted the message; each message is counted at the destination, exactly once. A daily 429, whose reset is hours away, is
+ * thrown at once. An answer lost after QStash accepted the message (a 500 or a dropped connection once the message is
+ * stored) is why a publish needs a deduplication id to be retried safely: with one, the retry is answered with the
+ * same message and it is delivered once; without one, a 500 is not retried and the caller cannot know the message
+ * went out, and a dropped connection is retried (as the official SDK does) and the message is delivered twice.
  */
 class PublisherFaultsTest {
 
@@ -83,7 +87,9 @@ class PublisherFaultsTest {
                         .retries(8).backoff(n -> Duration.ofMillis(5))
                         .rateLimitMaxWait(Duration.ofSeconds(2)).retryServerErrors(true).build()) {
             String url = app.url("/orders");
-            List<Fault> kinds = List.of(Fault.burstRateLimit(), Fault.serverError(), Fault.dropConnection());
+            // before the request is handled, and after it (the message accepted, the answer lost)
+            List<Fault> kinds = List.of(Fault.burstRateLimit(), Fault.serverError(), Fault.dropConnection(),
+                    Fault.serverErrorAfterHandling(), Fault.dropConnectionAfterHandling());
             Map<String, Integer> injected = new TreeMap<>();
             Semaphore slots = new Semaphore(IN_FLIGHT);
             List<CompletableFuture<PublishResponse>> sent = new ArrayList<>();
@@ -104,11 +110,13 @@ class PublisherFaultsTest {
                     "every publish answered with its own message id");
 
             // the faults happened and were ridden out, and the log says what was done
-            assertEquals(3, injected.size(), injected::toString);
+            assertEquals(5, injected.size(), injected::toString);
             assertTrue(sim.requests().size() >= MESSAGES + 100, "1,000 publishes and 100 faults reached the "
                     + "simulator, got " + sim.requests().size());
-            assertTrue(log.count("QSTASH023") >= 30, "the 429s were waited out: " + log.lines.size() + " lines");
-            assertTrue(log.count("QSTASH024") >= 30, "the 500s were retried");
+            assertTrue(log.count("QSTASH023") >= 20, "the 429s were waited out: " + log.lines.size() + " lines");
+            assertTrue(log.count("QSTASH024") >= 40, "the 500s were retried, before and after handling");
+            // a dropped connection is resent once by the JDK's HttpURLConnection itself (sun.net.http.retryPost), below
+            // the publisher's retries, so no QSTASH020 is logged for it
 
             // counted at the destination: each body exactly once, none lost, nothing more after a quiet second
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -155,6 +163,54 @@ class PublisherFaultsTest {
             publisher.publish(request);
             assertEquals("daily", app.next(Duration.ofSeconds(10)).text());
             app.expectNothing(Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    void anAnswerLostAfterTheMessageWasAcceptedIsRetriedSafelyWithADeduplicationId() throws Exception {
+        for (Fault fault : List.of(Fault.serverErrorAfterHandling(), Fault.dropConnectionAfterHandling())) {
+            try (QStashSimulator sim = QStashSimulator.builder().start();
+                    Destination app = new Destination();
+                    QStashPublisher publisher = QStashPublisher.builder().baseUrl(sim.url()).token(sim.token())
+                            .retries(2).backoff(n -> Duration.ofMillis(5)).retryServerErrors(true).build()) {
+                sim.injectFaults(1, fault);
+
+                PublishResponse answer = publisher.publish(PublishRequest.toUrl(app.url("/orders")).body("lost")
+                        .deduplicationId("lost-1").build());
+
+                assertEquals(2, sim.requests().size(), fault + ": the lost answer was retried once");
+                assertEquals("lost", app.next(Duration.ofSeconds(10)).text(), fault.toString());
+                app.expectNothing(Duration.ofMillis(800));
+                assertEquals(1, app.deliveries().size(), fault + ": delivered once");
+                assertTrue(answer.messageId() != null && !answer.messageId().isEmpty(), fault.toString());
+            }
+        }
+    }
+
+    @Test
+    void withoutADeduplicationIdALostAnswerIsEitherUnknowableOrADuplicate() throws Exception {
+        try (QStashSimulator sim = QStashSimulator.builder().start();
+                Destination app = new Destination();
+                QStashPublisher publisher = QStashPublisher.builder().baseUrl(sim.url()).token(sim.token())
+                        .retries(2).backoff(n -> Duration.ofMillis(5)).retryServerErrors(true).build()) {
+            // a 500 after the message was accepted: not retried (not repeatable), so the caller sees a failure...
+            sim.injectFaults(1, Fault.serverErrorAfterHandling());
+            PublishRequest first = PublishRequest.toUrl(app.url("/orders")).body("unknowable").build();
+            QStashApiException e = assertThrows(QStashApiException.class, () -> publisher.publish(first));
+            assertEquals(500, e.status());
+            assertEquals(1, sim.requests().size(), "not retried");
+            // ...yet the message goes out
+            assertEquals("unknowable", app.next(Duration.ofSeconds(10)).text());
+            app.expectNothing(Duration.ofMillis(800));
+
+            // a dropped connection after the message was accepted: retried like any network failure, so twice
+            sim.injectFaults(1, Fault.dropConnectionAfterHandling());
+            publisher.publish(PublishRequest.toUrl(app.url("/orders")).body("duplicate").build());
+            assertEquals(3, sim.requests().size(), "the dropped answer was retried");
+            assertEquals("duplicate", app.next(Duration.ofSeconds(10)).text());
+            assertEquals("duplicate", app.next(Duration.ofSeconds(10)).text());
+            app.expectNothing(Duration.ofMillis(800));
+            assertEquals(3, app.deliveries().size());
         }
     }
 }
