@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 import dev.qstash.jakarta.PublishRequest;
 import dev.qstash.jakarta.PublishResponse;
@@ -89,65 +91,65 @@ public final class RestClientQStashPublisher implements QStashPublisher {
     @Override
     public PublishResponse publish(PublishRequest request) {
         requireDestination(request, false);
-        if (!observed) {
-            return publishNow(request);
-        }
-        boolean forward = telemetry.forwardsTrace();
-        return transport.traced(info(request), () -> publishNow(forward ? withTraceContext(request) : request));
+        return observed ? traced(request, this::publishNow) : publishNow(request);
     }
 
     @Override
     public CompletionStage<PublishResponse> publishAsync(PublishRequest request) {
         requireDestination(request, false);
-        if (!observed) {
-            return publishLater(request);
-        }
-        boolean forward = telemetry.forwardsTrace();
-        return transport.tracedAsync(info(request),
-                () -> publishLater(forward ? withTraceContext(request) : request));
+        return observed ? tracedAsync(request, this::publishLater) : publishLater(request);
     }
 
     @Override
     public List<PublishResponse> publishToUrlGroup(PublishRequest request) {
         requireDestination(request, true);
-        if (!observed) {
-            return publishToUrlGroupNow(request);
-        }
-        boolean forward = telemetry.forwardsTrace();
-        return transport.traced(info(request),
-                () -> publishToUrlGroupNow(forward ? withTraceContext(request) : request));
+        return observed ? traced(request, this::publishToUrlGroupNow) : publishToUrlGroupNow(request);
     }
 
     @Override
     public CompletionStage<List<PublishResponse>> publishToUrlGroupAsync(PublishRequest request) {
         requireDestination(request, true);
-        if (!observed) {
-            return publishToUrlGroupLater(request);
-        }
-        boolean forward = telemetry.forwardsTrace();
-        return transport.tracedAsync(info(request),
-                () -> publishToUrlGroupLater(forward ? withTraceContext(request) : request));
+        return observed ? tracedAsync(request, this::publishToUrlGroupLater) : publishToUrlGroupLater(request);
     }
 
     @Override
     public List<List<PublishResponse>> batch(List<PublishRequest> requests) {
         requireBatch(requests);
-        if (!observed) {
-            return batchNow(requests);
-        }
-        boolean forward = telemetry.forwardsTrace();
-        return transport.traced(batchInfo(requests), () -> batchNow(forward ? withTraceContext(requests) : requests));
+        return observed
+                ? traced(batchInfo(requests), requests, this::withTraceContext, this::batchNow)
+                : batchNow(requests);
     }
 
     @Override
     public CompletionStage<List<List<PublishResponse>>> batchAsync(List<PublishRequest> requests) {
         requireBatch(requests);
-        if (!observed) {
-            return batchLater(requests);
-        }
+        return observed
+                ? tracedAsync(batchInfo(requests), requests, this::withTraceContext, this::batchLater)
+                : batchLater(requests);
+    }
+
+    private <T> T traced(PublishRequest request, Function<PublishRequest, T> send) {
+        return traced(info(request), request, this::withTraceContext, send);
+    }
+
+    private <T> CompletionStage<T> tracedAsync(PublishRequest request,
+            Function<PublishRequest, CompletionStage<T>> send) {
+        return tracedAsync(info(request), request, this::withTraceContext, send);
+    }
+
+    /**
+     * {@code send} in the call's span; whether to forward the trace context is asked before the span starts (outside
+     * any trace the request goes out as without telemetry), the context itself is taken inside it.
+     */
+    private <R, T> T traced(Telemetry.CallInfo info, R request, UnaryOperator<R> withTrace, Function<R, T> send) {
         boolean forward = telemetry.forwardsTrace();
-        return transport.tracedAsync(batchInfo(requests),
-                () -> batchLater(forward ? withTraceContext(requests) : requests));
+        return transport.traced(info, () -> send.apply(forward ? withTrace.apply(request) : request));
+    }
+
+    private <R, T> CompletionStage<T> tracedAsync(Telemetry.CallInfo info, R request, UnaryOperator<R> withTrace,
+            Function<R, CompletionStage<T>> send) {
+        boolean forward = telemetry.forwardsTrace();
+        return transport.tracedAsync(info, () -> send.apply(forward ? withTrace.apply(request) : request));
     }
 
     private PublishResponse publishNow(PublishRequest request) {

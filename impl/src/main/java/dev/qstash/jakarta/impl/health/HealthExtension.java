@@ -22,6 +22,7 @@ import dev.qstash.jakarta.ForRegion;
 import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.VerifyQStash;
+import dev.qstash.jakarta.impl.config.OptionalApis;
 
 /**
  * Adds the {@code qstash} readiness check where MicroProfile Health is there, and notes what the application uses.
@@ -59,7 +60,7 @@ public class HealthExtension implements Extension {
 
     /** With the loader the application's classes see. */
     void detect(ClassLoader loader) {
-        enabled = available(loader, HEALTH_API);
+        enabled = OptionalApis.loadable(loader, HEALTH_API);
         if (!enabled) {
             LOG.log(Level.INFO, "QSTASH040 MicroProfile Health is not available to this application: the \""
                     + ReadinessReport.NAME + "\" readiness check is left out.");
@@ -121,17 +122,5 @@ public class HealthExtension implements Extension {
 
     boolean enabled() {
         return enabled;
-    }
-
-    /** Whether every one of {@code types} can be loaded from {@code loader}, without initialising any. */
-    static boolean available(ClassLoader loader, String... types) {
-        try {
-            for (String type : types) {
-                Class.forName(type, false, loader);
-            }
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import dev.qstash.jakarta.QStashConfigNames;
 import dev.qstash.jakarta.impl.config.HandlingSettings;
+import dev.qstash.jakarta.impl.config.OptionalApis;
 import dev.qstash.jakarta.spi.DeliveryStore;
 
 /**
@@ -82,12 +83,7 @@ public final class DeliveryHandling {
     }
 
     static boolean jcacheAvailable() {
-        try {
-            Class.forName("javax.cache.Caching", false, DeliveryHandling.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return OptionalApis.loadable(DeliveryHandling.class.getClassLoader(), "javax.cache.Caching");
     }
 
     private static DeliveryStore jcache(HandlingSettings settings, Clock clock, Supplier<Object> cacheManager) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.inject.spi.BeanManager;
 
+import dev.qstash.jakarta.impl.config.OptionalApis;
+
 /**
  * Chooses the application's {@link Telemetry} once, when it starts: the OpenTelemetry form when the server gives the
  * application the OpenTelemetry API and an {@code OpenTelemetry} bean (MicroProfile Telemetry), else
@@ -29,7 +31,7 @@ public final class TelemetrySupport {
      */
     public static Telemetry resolve(BeanManager beans, boolean propagate) {
         String why;
-        if (!present(API)) {
+        if (!OptionalApis.loadable(TelemetrySupport.class.getClassLoader(), API)) {
             why = "the OpenTelemetry API is not visible to the application (no MicroProfile Telemetry on this server; "
                     + "on Open Liberty with mpTelemetry, give the application apiTypeVisibility +third-party)";
         } else {
@@ -49,14 +51,5 @@ public final class TelemetrySupport {
         LOG.log(Level.INFO, "QSTASH045 telemetry left out: {0}; no qstash spans, no trace context forwarded "
                 + "through QStash, no qstash.* metrics", why);
         return Telemetry.NONE;
-    }
-
-    private static boolean present(String type) {
-        try {
-            Class.forName(type, false, TelemetrySupport.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }

@@ -31,6 +31,7 @@ import dev.qstash.jakarta.QStashPublisher;
 import dev.qstash.jakarta.QStashRegion;
 import dev.qstash.jakarta.VerifyQStash;
 import dev.qstash.jakarta.impl.cdi.QStashExtension;
+import dev.qstash.jakarta.impl.config.OptionalApis;
 import dev.qstash.jakarta.impl.testing.LogCapture;
 import dev.qstash.jakarta.impl.testing.TestConfig;
 
@@ -114,8 +115,8 @@ class HealthExtensionTest {
 
     @Test
     void withoutTheHealthApiTheClassIsNotAvailable() {
-        assertTrue(HealthExtension.available(getClass().getClassLoader(), HealthExtension.HEALTH_API));
-        assertFalse(HealthExtension.available(getClass().getClassLoader(),
+        assertTrue(OptionalApis.loadable(getClass().getClassLoader(), HealthExtension.HEALTH_API));
+        assertFalse(OptionalApis.loadable(getClass().getClassLoader(),
                 "org.eclipse.microprofile.health.HealthCheck", "org.eclipse.microprofile.health.NoSuchType"));
     }
 
